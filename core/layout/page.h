@@ -1,0 +1,83 @@
+/*
+ * page.h - laid-out pages: the display list the PDF writer draws.
+ *
+ * Layout turns the block tree into pages of positioned drawing operations;
+ * the writer turns those into PDF without making any layout decision.
+ * Coordinates are PDF points with the origin at the bottom left of the page.
+ * All strings are UTF-8 and owned by the document's arena.
+ */
+#ifndef RAPPORT_PAGE_H
+#define RAPPORT_PAGE_H
+
+#include <stddef.h>
+
+#include "../text/fonts.h"
+
+#define PAGE_WIDTH 595.276
+#define PAGE_HEIGHT 841.890
+
+typedef struct rgb {
+	float r, g, b; /* 0..1 */
+} rgb;
+
+enum draw_kind {
+	DRAW_TEXT,  /* text at (x, y) baseline */
+	DRAW_RECT,  /* rectangle (x, y, w, h), filled and/or stroked */
+	DRAW_LINE,  /* line from (x, y) to (x2, y2) */
+	DRAW_PATH,  /* polyline through pts (x0, y0, x1, y1, ...) */
+	DRAW_CIRCLE, /* circle at (x, y) with radius w */
+	DRAW_LINK,  /* clickable area (x, y, w, h) to dest_page at dest_y */
+	DRAW_URI    /* clickable area (x, y, w, h) to the URI in text */
+};
+
+typedef struct draw_op {
+	enum draw_kind kind;
+	face_id face;
+	float size;        /* font size (text) */
+	rgb fill;          /* text colour, fill colour */
+	rgb stroke;        /* stroke colour */
+	int filled;        /* rect/circle/path: fill */
+	int stroked;       /* rect/circle/path: stroke */
+	float line_width;
+	float x, y, x2, y2, w, h;
+	const char *text;  /* DRAW_TEXT: the text; DRAW_URI: the URI */
+	const float *pts;  /* DRAW_PATH */
+	size_t npts;       /* number of points (pairs) */
+	int dest_page;     /* DRAW_LINK: 0-based page index */
+	float dest_y;
+} draw_op;
+
+typedef struct page {
+	draw_op *ops;
+	size_t n, cap;
+} page;
+
+/* One bookmark: heading level (1 = top), title, where it points. */
+typedef struct outline_entry {
+	int level;
+	const char *title;
+	int page; /* 0-based */
+	float y;
+} outline_entry;
+
+/* Document information, all UTF-8, any may be NULL. */
+typedef struct doc_info {
+	const char *title;
+	const char *author;
+	const char *subject;
+	const char *keywords;
+	const char *creator;  /* "rapport 0.1.0" */
+	const char *lang;     /* "sv-SE" */
+	const char *date;     /* "2021-02-11": creation date, from the data */
+} doc_info;
+
+typedef struct document {
+	page *pages;
+	size_t npages, cap;
+	outline_entry *outline;
+	size_t noutline, outline_cap;
+	doc_info info;
+	struct arena *arena; /* owns strings and point arrays */
+} document;
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * pdf.h - the PDF writer: the only code in rapport that includes hpdf.h.
+ *
+ * Usage:
+ *   pdf_writer *w = pdf_writer_new(fonts_list_path, &diag);  // loads the faces
+ *   const metrics *m = pdf_writer_metrics(w);                // for layout
+ *   ... layout produces a document using m ...
+ *   pdf_writer_write(w, &doc, tmp_path, &diag);              // draws and saves
+ *   pdf_writer_free(w);
+ */
+#ifndef RAPPORT_PDF_H
+#define RAPPORT_PDF_H
+
+#include "../diag.h"
+#include "../layout/page.h"
+#include "../text/fonts.h"
+
+typedef struct pdf_writer pdf_writer;
+
+/* Creates a PDF document and loads the faces named in the fonts list file
+ * (see fonts/fonts.list).  Returns NULL after reporting to d. */
+pdf_writer *pdf_writer_new(const char *fonts_list, diag *d);
+/* Metrics of the loaded faces; valid as long as the writer. */
+const metrics *pdf_writer_metrics(pdf_writer *w);
+/* The font files in use, for --verbose: face i's path or NULL. */
+const char *pdf_writer_font_path(const pdf_writer *w, face_id f);
+/* Draws every page of doc, adds the outline, links and information, and saves
+ * to path.  Returns 0, or -1 after reporting to d. */
+int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag *d);
+void pdf_writer_free(pdf_writer *w);
+
+#endif
