@@ -52,8 +52,17 @@ int jnode_bool(const jnode *n, int fallback);
 int jnode_is_int(const jnode *n);
 
 /* Source position of n: file, line, column and JSON path.  The path string is
- * owned by the document. */
+ * owned by the document.  Paths: sections[3].title, meta["not an identifier"];
+ * the root's path is "" (diag prints no path then).  Columns count UTF-8
+ * characters from 1.  A NULL n gives an all-unknown position. */
 diag_pos jnode_pos(const jnode *n);
+/* Like jnode_pos, but at the member's key when n is an object member (for
+ * messages about the key itself: unknown or duplicate keys). */
+diag_pos jnode_key_pos(const jnode *n);
+/* n's own key in its parent object; NULL for the root and array elements. */
+const char *jnode_key(const jnode *n);
+/* The object or array that holds n; NULL for the root. */
+const jnode *jnode_parent(const jnode *n);
 /* A short rendering of the value for "found ..." in messages: "\"abc\"",
  * "12.5", "an object", "nothing". */
 const char *jnode_describe(const jnode *n, char *buf, size_t size);

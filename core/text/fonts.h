@@ -12,6 +12,7 @@
 #ifndef RAPPORT_FONTS_H
 #define RAPPORT_FONTS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The faces a report uses. */

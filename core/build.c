@@ -1,0 +1,347 @@
+#include "config.h"
+
+#include "build.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "blocks.h"
+#include "host.h"
+#include "json.h"
+#include "layout/layout.h"
+#include "output.h"
+#include "pdf/pdf.h"
+#include "plugin.h"
+#include "report.h"
+
+const char *default_fonts_list(void)
+{
+	return running_from_build_tree() ? ABS_TOP_SRCDIR "/fonts/fonts.list"
+	                                 : PKGDATADIR "/fonts.list";
+}
+
+/* ------------------------------------------------ built-in text content */
+
+static void content_error(diag *d, const jnode *n, const char *what)
+{
+	char found[96];
+	diag_pos pos = jnode_pos(n);
+	diag_error(d, &pos, "expected %s, found %s", what, jnode_describe(n, found, sizeof(found)));
+}
+
+/* Checks (blocks == NULL) or emits (blocks set) the list items of arr. */
+static void list_items(const jnode *arr, block_list *blocks, block_list_data *l, diag *d)
+{
+	for (size_t i = 0; i < jnode_length(arr); i++) {
+		const jnode *it = jnode_at(arr, i);
+		const jnode *text = it, *sub = NULL;
+		if (jnode_kind(it) == J_OBJECT) {
+			text = jnode_get(it, "text");
+			sub = jnode_get(it, "items");
+			if (sub && jnode_kind(sub) != J_ARRAY)
+				content_error(d, sub, "an array of list items");
+		}
+		if (jnode_kind(text) != J_STRING) {
+			content_error(d, text ? text : it,
+			              "a list item: a string or {\"text\": ..., \"items\": [...]}");
+			continue;
+		}
+		if (!blocks) {
+			if (sub)
+				list_items(sub, NULL, NULL, d);
+			continue;
+		}
+		list_item *li = list_add_item(blocks, l, jnode_string(text, ""));
+		if (sub && jnode_kind(sub) == J_ARRAY) {
+			li->sub = arena_alloc(blocks->arena, sizeof(*li->sub));
+			li->sub->ordered = jnode_bool(jnode_get(it, "ordered"), 0);
+			list_items(sub, blocks, li->sub, d);
+		}
+	}
+}
+
+/* Checks (blocks == NULL) or emits content blocks (see docs/data-format.md)
+ * under a heading of level `level`. */
+static void content_blocks(const jnode *arr, int level, block_list *blocks, diag *d)
+{
+	if (!arr)
+		return;
+	if (jnode_kind(arr) != J_ARRAY) {
+		content_error(d, arr, "an array of content blocks");
+		return;
+	}
+	for (size_t i = 0; i < jnode_length(arr); i++) {
+		const jnode *b = jnode_at(arr, i);
+		const jnode *h = jnode_get(b, "heading"), *p = jnode_get(b, "paragraph"),
+		            *l = jnode_get(b, "list");
+		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l) != 1) {
+			content_error(d, b,
+			              "a content block: {\"heading\": ...}, {\"paragraph\": ...} or "
+			              "{\"list\": [...]}");
+			continue;
+		}
+		const jnode *v = h ? h : p ? p : l;
+		if (jnode_kind(v) != (l ? J_ARRAY : J_STRING)) {
+			content_error(d, v, l ? "an array of list items" : "a string");
+			continue;
+		}
+		if (!blocks) {
+			if (l)
+				list_items(l, NULL, NULL, d);
+			continue;
+		}
+		if (h) {
+			int sub = jnode_is_int(jnode_get(b, "level")) ? (int)jnode_number(jnode_get(b, "level"), 1) : 1;
+			int lv = level + (sub < 1 ? 1 : sub);
+			blocks_heading(blocks, lv > 4 ? 4 : lv, jnode_string(h, ""));
+		} else if (p) {
+			blocks_paragraph(blocks, jnode_string(p, ""));
+		} else {
+			block_list_data *ld = blocks_list(blocks, jnode_bool(jnode_get(b, "ordered"), 0));
+			list_items(l, blocks, ld, d);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ pipeline */
+
+typedef struct pipeline {
+	const build_opts *o;
+	diag *d;
+	report r;
+	plugin_set plugins;
+	const rapport_section_type **types; /* per section; NULL for text */
+	block_list blocks;
+	rapport_ctx ctx;
+} pipeline;
+
+static int section_included(const pipeline *p, const report_section *s)
+{
+	return !(p->r.single_year && s->whole_period);
+}
+
+/* Loads the data and the plugins and checks every section.  Returns an exit
+ * code. */
+static int load_and_check(pipeline *p)
+{
+	const build_opts *o = p->o;
+	diag *d = p->d;
+	int data_bad = report_load(&p->r, o->report_path, o->year, d) != 0;
+	if (!p->r.def)
+		return EXIT_DATA;
+	plugins_init(&p->plugins, o->plugin_dirs, o->nplugin_dirs);
+	if (plugins_load_all(&p->plugins, host_table(), d) != 0)
+		return EXIT_PLUGIN;
+	p->types = xcalloc(p->r.nsections + 1, sizeof(*p->types));
+	int missing = 0;
+	for (size_t i = 0; i < p->r.nsections; i++) {
+		const report_section *s = &p->r.sections[i];
+		if (!s->type || strcmp(s->type, "text") == 0)
+			continue;
+		const section_kind *k = plugins_find(&p->plugins, s->type);
+		if (!k) {
+			diag_pos pos = jnode_pos(jnode_get(s->node, "type"));
+			char dirs[1024] = "";
+			for (size_t j = 0; j < p->plugins.ndirs; j++) {
+				size_t at = strlen(dirs);
+				snprintf(dirs + at, sizeof(dirs) - at, "%s%s", j ? ", " : "",
+				         p->plugins.dirs[j]);
+			}
+			diag_error(d, &pos,
+			           "no plugin provides section type \"%s\" (searched: %s; see "
+			           "`rapport plugins`)",
+			           s->type, dirs);
+			missing = 1;
+			continue;
+		}
+		p->types[i] = k->type;
+	}
+	if (missing)
+		return EXIT_PLUGIN;
+	if (data_bad)
+		return EXIT_DATA;
+
+	ctx_init(&p->ctx, &p->r, NULL, o->lang, d);
+	for (size_t i = 0; i < p->r.nsections; i++) {
+		const report_section *s = &p->r.sections[i];
+		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d);
+		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d);
+		if (!p->types[i])
+			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d);
+		else if (section_included(p, s))
+			host_validate(&p->ctx, s, p->types[i]);
+	}
+	return d->errors ? EXIT_DATA : EXIT_OK;
+}
+
+static int emit_all(pipeline *p)
+{
+	blocks_init(&p->blocks);
+	p->ctx.blocks = &p->blocks;
+	for (size_t i = 0; i < p->r.nsections; i++) {
+		const report_section *s = &p->r.sections[i];
+		if (!section_included(p, s))
+			continue;
+		blocks_heading(&p->blocks, s->level, s->title);
+		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d);
+		if (!p->types[i])
+			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d);
+		else if (host_emit(&p->ctx, s, p->types[i]) != 0)
+			return EXIT_PLUGIN;
+		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d);
+	}
+	return EXIT_OK;
+}
+
+/* Signals remove the temporary output before the process dies. */
+static void on_signal(int sig)
+{
+	const char *tmp = output_pending_tmp();
+	if (tmp)
+		unlink(tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Lays out and writes the PDF.  Returns an exit code. */
+static int write_pdf(pipeline *p, double t0)
+{
+	const build_opts *o = p->o;
+	diag *d = p->d;
+	const char *fonts = o->fonts_list ? o->fonts_list : default_fonts_list();
+	pdf_writer *w = pdf_writer_new(fonts, d);
+	if (!w)
+		return EXIT_DATA;
+	if (o->verbose)
+		for (int f = 0; f < FACE_COUNT; f++)
+			fprintf(stderr, "rapport: font %-17s %s\n", face_name((face_id)f),
+			        pdf_writer_font_path(w, (face_id)f));
+
+	/* the title page: a single-year report is that year's annual report */
+	const jnode *root = jdoc_root(p->r.def);
+	size_t na = jnode_length(jnode_get(root, "authors"));
+	layout_author *authors = xcalloc(na + 1, sizeof(*authors));
+	for (size_t i = 0; i < na; i++) {
+		const jnode *a = jnode_at(jnode_get(root, "authors"), i);
+		authors[i].name = jnode_string(jnode_get(a, "name"), "");
+		authors[i].role = jnode_string(jnode_get(a, "role"), NULL);
+	}
+	char title[256], period[64];
+	layout_opts lo = {0};
+	lo.m = pdf_writer_metrics(w);
+	lo.lang = o->lang;
+	lo.organisation = p->r.organisation;
+	lo.title = p->r.title;
+	lo.subtitle = p->r.subtitle;
+	lo.period_label = p->r.period_label;
+	lo.date = p->r.date;
+	lo.authors = authors;
+	lo.nauthors = na;
+	lo.toc_depth = 3;
+	if (p->r.single_year) {
+		snprintf(title, sizeof(title), "%s %d", label(o->lang, "annual_report"),
+		         p->r.single_year);
+		snprintf(period, sizeof(period), "%d", p->r.single_year);
+		lo.title = title;
+		lo.period_label = period;
+	}
+
+	document doc;
+	document_init(&doc);
+	layout_stats st;
+	int rc = EXIT_OK;
+	if (layout_run(&p->blocks, &lo, &doc, &st, d) != 0) {
+		rc = EXIT_DATA;
+		goto out;
+	}
+	char creator[64];
+	snprintf(creator, sizeof(creator), "rapport %s", PACKAGE_VERSION);
+	doc.info.creator = creator;
+	doc.info.author = na ? authors[0].name : NULL;
+
+	output out = {0};
+	if (output_begin(&out, o->out_path, d) != 0) {
+		rc = EXIT_OUTPUT;
+		goto out;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	if (pdf_writer_write(w, &doc, out.tmp, d) != 0 || output_commit(&out, d) != 0) {
+		output_abort(&out);
+		rc = EXIT_OUTPUT;
+	} else if (!o->quiet) {
+		struct stat sb;
+		long kb = stat(o->out_path, &sb) == 0 ? (long)((sb.st_size + 1023) / 1024) : 0;
+		printf("%s: %zu pages, %ld KB, %.3f s\n", o->out_path, doc.npages, kb, now() - t0);
+	}
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	output_free(&out);
+out:
+	document_free(&doc);
+	free(authors);
+	pdf_writer_free(w);
+	return rc;
+}
+
+int build_run(const build_opts *o, diag *d)
+{
+	double t0 = now();
+	pipeline p;
+	memset(&p, 0, sizeof(p));
+	p.o = o;
+	p.d = d;
+	int rc = load_and_check(&p);
+	if (rc == EXIT_OK && o->out_path) {
+		rc = emit_all(&p);
+		if (rc == EXIT_OK && d->errors)
+			rc = EXIT_DATA;
+		if (rc == EXIT_OK)
+			rc = write_pdf(&p, t0);
+	} else if (rc == EXIT_OK && !o->quiet) {
+		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,
+		       p.r.nsections);
+	}
+	if (p.ctx.scratch)
+		ctx_free(&p.ctx);
+	if (p.blocks.arena)
+		blocks_free(&p.blocks);
+	free(p.types);
+	report_free(&p.r);
+	plugins_free(&p.plugins);
+	return rc;
+}
+
+int build_list_plugins(const build_opts *o, diag *d)
+{
+	plugin_set set;
+	plugins_init(&set, o->plugin_dirs, o->nplugin_dirs);
+	int rc = plugins_load_all(&set, host_table(), d) ? EXIT_PLUGIN : EXIT_OK;
+	printf("%-12s %-8s %-52s %s\n", "NAME", "VERSION", "DESCRIPTION", "PATH");
+	printf("%-12s %-8s %-52s %s\n", "text", PACKAGE_VERSION,
+	       "narrative text from the data (built in)", "(built in)");
+	for (size_t i = 0; i < set.nkinds; i++) {
+		const rapport_section_type *t = set.kinds[i].type;
+		printf("%-12s %-8s %-52s %s\n", t->name, t->version ? t->version : "?",
+		       t->description ? t->description : "", set.kinds[i].path);
+	}
+	if (o->verbose)
+		for (size_t i = 0; i < set.ndirs; i++)
+			printf("searched: %s\n", set.dirs[i]);
+	plugins_free(&set);
+	return rc;
+}

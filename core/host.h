@@ -1,0 +1,43 @@
+/*
+ * host.h - the host side of the plugin API: the rapport_host table and the
+ * context a section is built in.  Emit calls become blocks; data accessors
+ * read jnodes; diagnostics gain the file, line, column, JSON path and the
+ * section type's name.
+ */
+#ifndef RAPPORT_HOST_H
+#define RAPPORT_HOST_H
+
+#include "arena.h"
+#include "blocks.h"
+#include "diag.h"
+#include "locale.h"
+#include "rapport/plugin.h"
+#include "report.h"
+
+struct rapport_ctx {
+	const report *r;
+	const report_section *sec;
+	const rapport_section_type *type; /* NULL for built-in text */
+	block_list *blocks;
+	lang_id lang;
+	diag *d;
+	arena *scratch; /* per callback */
+	int base_level; /* the section's heading level */
+	block_list_data *lists[8];
+	int list_depth;
+	block_table *table;
+	int errors_at_start;
+};
+
+/* The table handed to every plugin. */
+const rapport_host *host_table(void);
+
+void ctx_init(rapport_ctx *ctx, const report *r, block_list *blocks, lang_id lang, diag *d);
+void ctx_free(rapport_ctx *ctx);
+/* Runs the section type's validate (if any).  Returns 0 when it reported no
+ * error. */
+int host_validate(rapport_ctx *ctx, const report_section *sec, const rapport_section_type *type);
+/* Runs the section type's emit.  Returns 0 on success. */
+int host_emit(rapport_ctx *ctx, const report_section *sec, const rapport_section_type *type);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * internal.h - shared state of the layout engine (layout.c, table.c,
+ * chart.c).  Not for use outside core/layout/.
+ */
+#ifndef RAPPORT_LAYOUT_INTERNAL_H
+#define RAPPORT_LAYOUT_INTERNAL_H
+
+#include "../blocks.h"
+#include "../text/linebreak.h"
+#include "layout.h"
+#include "page.h"
+
+/* The page geometry and the type scale. */
+#define MARGIN_LEFT 72.0f
+#define MARGIN_RIGHT 72.0f
+#define MARGIN_TOP 78.0f
+#define MARGIN_BOTTOM 72.0f
+#define BODY_SIZE 10.5f
+#define BODY_LEADING 14.5f
+#define PARA_GAP 6.0f
+
+/* Colours. */
+extern const rgb COLOR_TEXT, COLOR_ACCENT, COLOR_MUTED, COLOR_RULE, COLOR_TINT, COLOR_WHITE;
+
+/* One entry of the contents, filled in as headings are placed. */
+typedef struct toc_entry {
+	int level;
+	const char *number; /* "2.1" */
+	const char *title;  /* plain text */
+	int page;           /* 0-based; -1 until placed */
+	float y;
+} toc_entry;
+
+typedef struct layout {
+	const layout_opts *o;
+	const metrics *m;
+	document *doc;
+	arena *a;   /* scratch for shaping: reset per block */
+	diag *d;
+	layout_stats *st;
+	int page;   /* current page, -1 before the first */
+	float y;    /* top of the free space on the current page */
+	float left, right, top, bottom;
+	toc_entry *toc;
+	size_t ntoc, next_toc;
+	int numbers[4]; /* heading counters */
+	int tables, figures;
+} layout;
+
+/* Width of the text column. */
+static inline float content_width(const layout *L)
+{
+	return L->right - L->left;
+}
+
+/* Starts a new body page. */
+void layout_new_page(layout *L);
+/* Makes sure `height` points are free on the current page, else starts a new
+ * one.  Returns 1 if a new page was started. */
+int layout_need(layout *L, float height);
+/* Draws lines [from, to) of a broken paragraph with their first baseline at
+ * `baseline`, starting at x.  Returns nothing; advances nothing. */
+void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float baseline,
+                float leading, rgb color);
+/* Draws a single line of text (no breaking) and returns its width. */
+float draw_string(layout *L, face_id f, float size, rgb color, float x, float y, const char *s);
+float string_width(const layout *L, face_id f, float size, const char *s);
+
+void layout_table(layout *L, const block_table *t);
+void layout_chart(layout *L, const block_chart *c);
+/* Height a table or chart needs at least on the page where it starts. */
+float table_min_height(layout *L, const block_table *t);
+float chart_height(layout *L, const block_chart *c);
+
+/* Document helpers (page.c). */
+int doc_add_page(document *doc);
+draw_op *doc_op(document *doc, int pg, enum draw_kind kind);
+void doc_text(document *doc, int pg, face_id f, float size, rgb color, float x, float y,
+              const char *text, size_t len);
+void doc_rect(document *doc, int pg, float x, float y, float w, float h, const rgb *fill,
+              const rgb *stroke, float line_width);
+void doc_line(document *doc, int pg, float x, float y, float x2, float y2, rgb color,
+              float line_width);
+void doc_outline(document *doc, int level, const char *title, int pg, float y);
+
+#endif

@@ -1,0 +1,492 @@
+/*
+ * layout.c - the flow: title page, contents, headings, paragraphs, lists,
+ * page breaks, running header and footer, outline.
+ */
+#include "layout.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../text/markup.h"
+#include "internal.h"
+
+const rgb COLOR_TEXT = {0.10f, 0.10f, 0.12f};
+const rgb COLOR_ACCENT = {0.05f, 0.24f, 0.42f};
+const rgb COLOR_MUTED = {0.38f, 0.40f, 0.44f};
+const rgb COLOR_RULE = {0.70f, 0.73f, 0.78f};
+const rgb COLOR_TINT = {0.91f, 0.94f, 0.97f};
+const rgb COLOR_WHITE = {1.0f, 1.0f, 1.0f};
+
+/* Heading styles by level (1..4). */
+static const struct heading_style {
+	float size, before, after;
+} HEADING[5] = {
+        {0, 0, 0}, {20.0f, 0, 14.0f}, {14.0f, 16.0f, 6.0f}, {11.5f, 12.0f, 4.0f}, {10.5f, 10.0f, 3.0f},
+};
+
+#define HEADER_SIZE 8.0f
+#define TOC_SIZE 10.5f
+#define TOC_LEADING 19.0f
+
+float string_width(const layout *L, face_id f, float size, const char *s)
+{
+	return (float)text_width(L->m, f, size, s, strlen(s));
+}
+
+float draw_string(layout *L, face_id f, float size, rgb color, float x, float y, const char *s)
+{
+	size_t len = strlen(s);
+	doc_text(L->doc, L->page, f, size, color, x, y, s, len);
+	return (float)text_width(L->m, f, size, s, len);
+}
+
+void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float baseline,
+                float leading, rgb color)
+{
+	for (size_t k = from; k < to; k++) {
+		const lb_line *l = &p->lines[k];
+		float cx = x, y = baseline - (float)(k - from) * leading;
+		for (size_t w = l->first; w < l->first + l->n; w++) {
+			const lb_word *word = &p->words[w];
+			float fx = cx;
+			for (size_t f = 0; f < word->nfrags; f++) {
+				const lb_frag *fr = &word->frags[f];
+				doc_text(L->doc, L->page, fr->face, p->size, color, fx, y, fr->text,
+				         fr->len);
+				fx += fr->width;
+			}
+			cx += word->width + l->gap;
+		}
+	}
+}
+
+void layout_new_page(layout *L)
+{
+	L->page = doc_add_page(L->doc);
+	L->y = L->top;
+}
+
+int layout_need(layout *L, float height)
+{
+	if (L->page >= 0 && L->y - height >= L->bottom - 0.01f)
+		return 0;
+	layout_new_page(L);
+	return 1;
+}
+
+/* ------------------------------------------------------------ title page */
+
+/* Draws markup centred on lines of at most width, first baseline at y.
+ * Returns the y below the last line. */
+static float centred_text(layout *L, family fam, float size, float leading, rgb color,
+                          const char *markup, float y, float width)
+{
+	para p;
+	para_shape(&p, L->a, L->m, fam, size, markup);
+	para_break(&p, L->a, width, 0);
+	for (size_t k = 0; k < p.nlines; k++) {
+		float x = L->left + (content_width(L) - p.lines[k].natural) / 2;
+		draw_lines(L, &p, k, k + 1, x, y, leading, color);
+		y -= leading;
+	}
+	return y;
+}
+
+static void title_page(layout *L)
+{
+	const layout_opts *o = L->o;
+	layout_new_page(L);
+	float w = content_width(L);
+	/* a band across the top with the organisation */
+	doc_rect(L->doc, L->page, 0, (float)PAGE_HEIGHT - 150, (float)PAGE_WIDTH, 150, &COLOR_ACCENT,
+	         NULL, 0);
+	if (o->organisation)
+		centred_text(L, FAMILY_SANS, 13, 16, COLOR_WHITE, o->organisation,
+		             (float)PAGE_HEIGHT - 84, w);
+	float y = (float)PAGE_HEIGHT - 300;
+	char *t = arena_printf(L->a, "**%s**", o->title ? o->title : "");
+	y = centred_text(L, FAMILY_SANS, 34, 40, COLOR_ACCENT, t, y, w);
+	if (o->subtitle)
+		y = centred_text(L, FAMILY_SERIF, 16, 22, COLOR_TEXT, o->subtitle, y - 18, w * 0.85f);
+	if (o->period_label) {
+		char *s = arena_printf(L->a, "%s: %s", label(o->lang, "period"), o->period_label);
+		y = centred_text(L, FAMILY_SERIF, 11.5f, 16, COLOR_MUTED, s, y - 10, w);
+	}
+	doc_line(L->doc, L->page, L->left + w * 0.3f, y - 6, L->right - w * 0.3f, y - 6, COLOR_RULE,
+	         0.8f);
+
+	/* authors and date near the bottom */
+	float by = 230;
+	by = centred_text(L, FAMILY_SANS, 9, 13, COLOR_MUTED,
+	                  arena_printf(L->a, "**%s**", label(o->lang, "authors")), by, w);
+	for (size_t i = 0; i < o->nauthors; i++) {
+		const layout_author *a = &o->authors[i];
+		char *s = a->role && *a->role ? arena_printf(L->a, "%s, %s", a->name, a->role)
+		                               : arena_strdup(L->a, a->name);
+		by = centred_text(L, FAMILY_SERIF, 11, 15, COLOR_TEXT, s, by, w);
+	}
+	if (o->date) {
+		char buf[64];
+		fmt_date(o->lang, o->date, buf, sizeof(buf));
+		by = centred_text(L, FAMILY_SANS, 9, 13, COLOR_MUTED,
+		                  arena_printf(L->a, "**%s**", label(o->lang, "date")), by - 12, w);
+		centred_text(L, FAMILY_SERIF, 11, 15, COLOR_TEXT, buf, by, w);
+	}
+}
+
+/* ------------------------------------------------------------- contents */
+
+/* Collects the headings the contents will list and numbers them all. */
+static void collect_headings(layout *L, const block_list *b)
+{
+	int num[4] = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (b->v[i].kind == BLOCK_HEADING)
+			n++;
+	L->toc = arena_alloc(L->doc->arena, (n + 1) * sizeof(*L->toc));
+	for (size_t i = 0; i < b->n; i++) {
+		const block *k = &b->v[i];
+		if (k->kind != BLOCK_HEADING)
+			continue;
+		int lv = k->level < 1 ? 1 : k->level > 4 ? 4 : k->level;
+		char number[32] = "";
+		if (lv <= 3) {
+			num[lv - 1]++;
+			for (int j = lv; j < 4; j++)
+				num[j] = 0;
+			size_t at = 0;
+			for (int j = 0; j < lv; j++)
+				at += (size_t)snprintf(number + at, sizeof(number) - at, j ? ".%d" : "%d",
+				                       num[j]);
+		}
+		toc_entry *e = &L->toc[L->ntoc++];
+		e->level = lv;
+		e->number = arena_strdup(L->doc->arena, number);
+		e->title = markup_plain(L->doc->arena, k->text);
+		e->page = -1;
+	}
+}
+
+/* Lays out the contents' lines; with draw = 0 only counts the pages needed.
+ * Page numbers come from the entries (filled in after the body). */
+static int contents(layout *L, int first_page, int draw)
+{
+	const layout_opts *o = L->o;
+	int pages = 1;
+	int pg = first_page;
+	float y = L->top;
+	const float num_col = 34, page_col = 30;
+	if (draw) {
+		L->page = pg;
+		draw_string(L, FACE_SANS_BOLD, HEADING[1].size, COLOR_ACCENT, L->left,
+		            y - HEADING[1].size, label(o->lang, "contents"));
+	}
+	y -= HEADING[1].size + HEADING[1].after + 10;
+	for (size_t i = 0; i < L->ntoc; i++) {
+		const toc_entry *e = &L->toc[i];
+		if (e->level > o->toc_depth)
+			continue;
+		float indent = (float)(e->level - 1) * 18;
+		face_id f = e->level == 1 ? FACE_SANS_BOLD : FACE_SANS;
+		float gap_before = e->level == 1 ? 8 : 0;
+		para p;
+		para_shape(&p, L->a, L->m, FAMILY_SANS, TOC_SIZE, e->title);
+		if (e->level == 1)
+			for (size_t w = 0; w < p.nwords; w++)
+				for (size_t k = 0; k < p.words[w].nfrags; k++)
+					p.words[w].frags[k].face = FACE_SANS_BOLD;
+		float textw = content_width(L) - indent - num_col - page_col - 12;
+		para_break(&p, L->a, textw, 0);
+		float h = gap_before + (float)p.nlines * TOC_LEADING;
+		if (y - h < L->bottom) {
+			pages++;
+			pg++;
+			y = L->top;
+			gap_before = 0;
+		}
+		y -= gap_before;
+		if (draw) {
+			L->page = pg;
+			float base = y - TOC_SIZE;
+			draw_string(L, f, TOC_SIZE, COLOR_TEXT, L->left + indent, base, e->number);
+			draw_lines(L, &p, 0, p.nlines, L->left + indent + num_col, base, TOC_LEADING,
+			           COLOR_TEXT);
+			/* dotted leader and the page number on the last line */
+			float last = base - (float)(p.nlines - 1) * TOC_LEADING;
+			char num[16];
+			snprintf(num, sizeof(num), "%d", e->page + 1);
+			float nw = string_width(L, f, TOC_SIZE, num);
+			float lx = L->left + indent + num_col + p.lines[p.nlines - 1].natural + 6;
+			float rx = L->right - nw - 6;
+			float dot = string_width(L, FACE_SANS, TOC_SIZE, ".");
+			float step = dot * 2.2f;
+			/* align the dots on a common grid so columns of leaders line up */
+			float dx = L->left + step * (float)(int)((lx - L->left) / step + 1);
+			for (; dx + dot <= rx; dx += step)
+				draw_string(L, FACE_SANS, TOC_SIZE, COLOR_MUTED, dx, last, ".");
+			draw_string(L, f, TOC_SIZE, COLOR_TEXT, L->right - nw, last, num);
+			draw_op *link = doc_op(L->doc, pg, DRAW_LINK);
+			link->x = L->left + indent;
+			link->y = last - 4;
+			link->w = L->right - link->x;
+			link->h = (float)p.nlines * TOC_LEADING;
+			link->dest_page = e->page;
+			link->dest_y = e->y;
+		}
+		y -= (float)p.nlines * TOC_LEADING;
+		arena_reset(L->a);
+	}
+	return pages;
+}
+
+/* --------------------------------------------------------------- blocks */
+
+static float heading_height(int level, int nlines)
+{
+	const struct heading_style *s = &HEADING[level];
+	return s->before + (float)nlines * s->size * 1.25f + s->after;
+}
+
+/* Minimum height of what must stay with a heading: the first lines of the
+ * block after it. */
+static float keep_height(layout *L, const block *next)
+{
+	if (!next)
+		return 0;
+	switch (next->kind) {
+	case BLOCK_PARAGRAPH:
+	case BLOCK_LIST:
+		return 2 * BODY_LEADING;
+	case BLOCK_TABLE:
+		return table_min_height(L, next->table);
+	case BLOCK_CHART:
+		return chart_height(L, next->chart);
+	case BLOCK_HEADING:
+		return heading_height(next->level > 4 ? 4 : next->level, 1) + 2 * BODY_LEADING;
+	}
+	return 0;
+}
+
+static void place_heading(layout *L, const block *k, const block *next)
+{
+	toc_entry *e = &L->toc[L->next_toc++];
+	int lv = e->level;
+	const struct heading_style *s = &HEADING[lv];
+	float size = s->size;
+	float leading = size * 1.25f;
+	face_id f = FACE_SANS_BOLD;
+	float numw = 0;
+	if (*e->number)
+		numw = string_width(L, f, size, e->number) + size * 0.7f;
+	if (lv == 1 && numw < 34)
+		numw = *e->number ? 34 : 0;
+	para p;
+	char *bold = arena_printf(L->a, "**%s**", k->text);
+	para_shape(&p, L->a, L->m, FAMILY_SANS, size, bold);
+	para_break(&p, L->a, content_width(L) - numw, 0);
+
+	float h = heading_height(lv, (int)p.nlines);
+	if (lv == 1) {
+		if (L->page < 0 || L->y < L->top)
+			layout_new_page(L);
+	} else {
+		float before = L->y >= L->top ? 0 : s->before;
+		if (L->y - before - (h - s->before) - keep_height(L, next) < L->bottom)
+			layout_new_page(L);
+		else
+			L->y -= before;
+	}
+	float base = L->y - size;
+	e->page = L->page;
+	e->y = L->y + 4;
+	rgb color = lv <= 2 ? COLOR_ACCENT : COLOR_TEXT;
+	if (*e->number)
+		draw_string(L, f, size, color, L->left, base, e->number);
+	draw_lines(L, &p, 0, p.nlines, L->left + numw, base, leading, color);
+	L->y -= (float)p.nlines * leading;
+	if (lv == 1) {
+		L->y -= 6;
+		doc_line(L->doc, L->page, L->left, L->y, L->right, L->y, COLOR_ACCENT, 1.2f);
+	}
+	L->y -= s->after;
+	char *title = *e->number ? arena_printf(L->a, "%s %s", e->number, e->title)
+	                         : arena_strdup(L->a, e->title);
+	doc_outline(L->doc, lv, title, e->page, e->y);
+	L->st->headings++;
+}
+
+/* Places the lines of a broken paragraph at x, splitting across pages with
+ * no orphan (a first line alone at a page's foot) and no widow (a last line
+ * alone at a page's head). */
+static void place_lines(layout *L, const para *p, float x, float leading)
+{
+	size_t done = 0;
+	while (done < p->nlines) {
+		size_t left = p->nlines - done;
+		size_t fit = L->page < 0 ? 0 : (size_t)((L->y - L->bottom + 0.01f) / leading);
+		if (fit >= left) {
+			fit = left;
+		} else {
+			if (fit > 0 && left - fit == 1)
+				fit--; /* no widow: carry one more line over */
+			if (fit == 1 && done == 0)
+				fit = 0; /* no orphan: start the paragraph overleaf */
+		}
+		if (fit == 0) {
+			layout_new_page(L);
+			continue;
+		}
+		draw_lines(L, p, done, done + fit, x, L->y - p->size * 0.95f, leading, COLOR_TEXT);
+		L->y -= (float)fit * leading;
+		done += fit;
+		if (done < p->nlines)
+			layout_new_page(L);
+	}
+}
+
+static void place_paragraph(layout *L, const char *markup, float indent)
+{
+	para p;
+	para_shape(&p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup);
+	if (p.unmatched_markup)
+		diag_warning(L->d, NULL, "unbalanced '*' in text shown literally: \"%.60s\"", markup);
+	para_break(&p, L->a, content_width(L) - indent, 1);
+	if (L->page < 0)
+		layout_new_page(L);
+	place_lines(L, &p, L->left + indent, BODY_LEADING);
+	L->y -= PARA_GAP;
+}
+
+static void place_list(layout *L, const block_list_data *l, float indent, int depth)
+{
+	const float hang = 16;
+	for (size_t i = 0; i < l->n; i++) {
+		para p;
+		para_shape(&p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, l->items[i].markup);
+		para_break(&p, L->a, content_width(L) - indent - hang, 1);
+		if (layout_need(L, p.nlines > 1 ? 2 * BODY_LEADING : BODY_LEADING) == 0 && i > 0)
+			L->y -= 2; /* a little air between items */
+		/* the marker goes with the item's first line, wherever that lands */
+		int pg = L->page;
+		float y0 = L->y;
+		place_lines(L, &p, L->left + indent + hang, BODY_LEADING);
+		if (L->page != pg && y0 - BODY_LEADING < L->bottom) {
+			pg = L->page; /* moved before its first line */
+			y0 = L->top;
+		}
+		char mark[24];
+		if (l->ordered)
+			snprintf(mark, sizeof(mark), "%zu.", i + 1);
+		else
+			snprintf(mark, sizeof(mark), depth ? "\xe2\x80\x93" : "\xe2\x80\xa2");
+		int save = L->page;
+		L->page = pg;
+		draw_string(L, FACE_SERIF, BODY_SIZE, COLOR_ACCENT, L->left + indent + (depth ? 3 : 4),
+		            y0 - BODY_SIZE * 0.95f, mark);
+		L->page = save;
+		if (l->items[i].sub)
+			place_list(L, l->items[i].sub, indent + hang, depth + 1);
+		arena_reset(L->a);
+	}
+}
+
+/* -------------------------------------------------- header and footer */
+
+static void running_header_footer(layout *L)
+{
+	const layout_opts *o = L->o;
+	int total = (int)L->doc->npages;
+	for (int pg = 1; pg < total; pg++) {
+		L->page = pg;
+		float hy = (float)PAGE_HEIGHT - 44;
+		if (o->organisation)
+			draw_string(L, FACE_SANS, HEADER_SIZE, COLOR_MUTED, L->left, hy,
+			            o->organisation);
+		if (o->title) {
+			float w = string_width(L, FACE_SANS, HEADER_SIZE, o->title);
+			draw_string(L, FACE_SANS, HEADER_SIZE, COLOR_MUTED, L->right - w, hy, o->title);
+		}
+		doc_line(L->doc, pg, L->left, hy - 5, L->right, hy - 5, COLOR_RULE, 0.5f);
+		char buf[64];
+		snprintf(buf, sizeof(buf), label(o->lang, "page_x_of_y"), pg + 1, total);
+		float w = string_width(L, FACE_SANS, HEADER_SIZE, buf);
+		doc_line(L->doc, pg, L->left, 50, L->right, 50, COLOR_RULE, 0.5f);
+		draw_string(L, FACE_SANS, HEADER_SIZE, COLOR_MUTED, L->right - w, 38, buf);
+	}
+}
+
+int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_stats *st,
+               diag *d)
+{
+	layout_stats dummy;
+	layout L = {0};
+	L.o = o;
+	L.m = o->m;
+	L.doc = doc;
+	L.d = d;
+	L.st = st ? st : &dummy;
+	memset(L.st, 0, sizeof(*L.st));
+	L.a = arena_new();
+	L.page = -1;
+	L.left = MARGIN_LEFT;
+	L.right = (float)PAGE_WIDTH - MARGIN_RIGHT;
+	L.top = (float)PAGE_HEIGHT - MARGIN_TOP;
+	L.bottom = MARGIN_BOTTOM;
+	layout_opts defaults;
+	if (o->toc_depth <= 0) {
+		defaults = *o;
+		defaults.toc_depth = 2;
+		L.o = o = &defaults;
+	}
+
+	doc->info.title = arena_strdup(doc->arena, o->title);
+	doc->info.subject = arena_strdup(doc->arena, o->subtitle);
+	doc->info.date = arena_strdup(doc->arena, o->date);
+	doc->info.lang = lang_bcp47(o->lang);
+
+	title_page(&L);
+	arena_reset(L.a);
+	collect_headings(&L, b);
+	int toc_first = (int)doc->npages;
+	int toc_pages = contents(&L, toc_first, 0);
+	for (int i = 0; i < toc_pages; i++)
+		doc_add_page(doc);
+	L.st->toc_pages = toc_pages;
+	doc_outline(doc, 1, label(o->lang, "contents"), toc_first, L.top + 4);
+	L.page = -1;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const block *k = &b->v[i];
+		const block *next = i + 1 < b->n ? &b->v[i + 1] : NULL;
+		switch (k->kind) {
+		case BLOCK_HEADING:
+			place_heading(&L, k, next);
+			break;
+		case BLOCK_PARAGRAPH:
+			place_paragraph(&L, k->text, 0);
+			break;
+		case BLOCK_LIST:
+			if (L.page < 0)
+				layout_new_page(&L);
+			place_list(&L, k->list, 0, 0);
+			L.y -= PARA_GAP;
+			break;
+		case BLOCK_TABLE:
+			layout_table(&L, k->table);
+			break;
+		case BLOCK_CHART:
+			layout_chart(&L, k->chart);
+			break;
+		}
+		arena_reset(L.a);
+	}
+	if (L.page < 0)
+		layout_new_page(&L);
+
+	contents(&L, toc_first, 1);
+	arena_reset(L.a);
+	running_header_footer(&L);
+	arena_free(L.a);
+	return 0;
+}

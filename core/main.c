@@ -1,0 +1,136 @@
+/*
+ * main.c - the command line: build, check, plugins, --help, --version.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+#include "diag.h"
+#include "locale.h"
+#include "rapport/plugin.h"
+
+static const char USAGE[] =
+        "usage: rapport build REPORT.json -o OUT.pdf [options]\n"
+        "       rapport check REPORT.json [options]\n"
+        "       rapport plugins [--plugin-dir DIR]... [--verbose]\n"
+        "       rapport --help | --version\n";
+
+static const char HELP[] =
+        "\n"
+        "Turns a report definition and its yearly data files (JSON) into a paginated PDF\n"
+        "report: title page, contents, numbered headings, tables and charts.\n"
+        "\n"
+        "commands:\n"
+        "  build     build the PDF; the output file is replaced only when the build succeeds\n"
+        "  check     validate the data and the plugins' sections, list every problem\n"
+        "  plugins   list the section plugins found: name, version, description, path\n"
+        "\n"
+        "options:\n"
+        "  -o, --output FILE    the PDF to write (build)\n"
+        "  --year YEAR          a single-year report for YEAR instead of the whole period\n"
+        "  --lang sv|en         language of labels and number formats (default sv)\n"
+        "  --plugin-dir DIR     search DIR for plugins first (may be repeated)\n"
+        "  --fonts FILE         the fonts list to use (default: the installed fonts.list)\n"
+        "  -v, --verbose        say which fonts and plugin directories are used\n"
+        "  -q, --quiet          no summary line\n"
+        "\n"
+        "plugins are searched in: --plugin-dir, then $RAPPORT_PLUGIN_PATH (colon-separated),\n"
+        "then the compiled-in plugin directory; never the current directory.\n"
+        "\n"
+        "exit status: 0 ok, 1 internal error, 2 usage, 3 invalid data, 4 plugin error,\n"
+        "5 output error.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "rapport: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s", USAGE);
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("%s", "no command given");
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+		printf("%s%s", USAGE, HELP);
+		return EXIT_OK;
+	}
+	if (!strcmp(cmd, "--version")) {
+		printf("rapport %s (plugin ABI %d, API level %d)\n", PACKAGE_VERSION, RAPPORT_ABI,
+		       RAPPORT_API_LEVEL);
+		return EXIT_OK;
+	}
+	int is_build = !strcmp(cmd, "build"), is_check = !strcmp(cmd, "check"),
+	    is_plugins = !strcmp(cmd, "plugins");
+	if (!is_build && !is_check && !is_plugins)
+		return usage_error("unknown command '%s'", cmd);
+
+	build_opts o = {0};
+	const char **dirs = calloc((size_t)argc, sizeof(*dirs));
+	size_t ndirs = 0;
+	int rc = EXIT_OK;
+	for (int i = 2; i < argc && rc == EXIT_OK; i++) {
+		const char *a = argv[i];
+		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+		int takes = !strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--year") ||
+		            !strcmp(a, "--lang") || !strcmp(a, "--plugin-dir") ||
+		            !strcmp(a, "--fonts");
+		if (takes && !val) {
+			rc = usage_error("option '%s' needs a value", a);
+			break;
+		}
+		if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+			o.out_path = argv[++i];
+		} else if (!strcmp(a, "--year")) {
+			char *end;
+			long y = strtol(argv[++i], &end, 10);
+			if (*end || y < 1900 || y > 2200)
+				rc = usage_error("--year wants a year like 2018, not '%s'", argv[i]);
+			o.year = (int)y;
+		} else if (!strcmp(a, "--lang")) {
+			if (lang_from_string(argv[++i], &o.lang) != 0)
+				rc = usage_error("--lang wants sv or en, not '%s'", argv[i]);
+		} else if (!strcmp(a, "--plugin-dir")) {
+			dirs[ndirs++] = argv[++i];
+		} else if (!strcmp(a, "--fonts")) {
+			o.fonts_list = argv[++i];
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			o.verbose = 1;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			o.quiet = 1;
+		} else if (a[0] == '-' && a[1]) {
+			rc = usage_error("unknown option '%s'", a);
+		} else if (!o.report_path && !is_plugins) {
+			o.report_path = a;
+		} else {
+			rc = usage_error("unexpected argument '%s'", a);
+		}
+	}
+	if (rc == EXIT_OK && !is_plugins && !o.report_path)
+		rc = usage_error("%s", "no report definition given");
+	if (rc == EXIT_OK && is_build && !o.out_path)
+		rc = usage_error("%s", "build needs an output file: -o OUT.pdf");
+	if (rc == EXIT_OK && is_check && o.out_path)
+		rc = usage_error("%s", "check writes nothing; use build for -o");
+	if (rc != EXIT_OK) {
+		free(dirs);
+		return rc;
+	}
+	o.plugin_dirs = dirs;
+	o.nplugin_dirs = ndirs;
+
+	diag d;
+	diag_init(&d);
+	rc = is_plugins ? build_list_plugins(&o, &d) : build_run(&o, &d);
+	if (rc != EXIT_OK && !is_plugins)
+		fprintf(stderr, "rapport: %d error%s, %d warning%s; %s\n", d.errors,
+		        d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s",
+		        is_build ? "nothing written" : "check failed");
+	free(dirs);
+	return rc;
+}

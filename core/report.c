@@ -1,0 +1,247 @@
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+/* Reports "expected WHAT, found ..." at node n (or at its parent obj when the
+ * member is missing). */
+static void expected(diag *d, const jnode *obj, const char *key, const jnode *n, const char *what)
+{
+	char found[96];
+	if (!n) {
+		diag_pos pos = jnode_pos(obj);
+		diag_error(d, &pos, "missing \"%s\": expected %s", key, what);
+		return;
+	}
+	diag_pos pos = jnode_pos(n);
+	diag_error(d, &pos, "expected %s, found %s", what, jnode_describe(n, found, sizeof(found)));
+}
+
+/* A required non-empty string member; NULL after reporting. */
+static const char *need_string(diag *d, const jnode *obj, const char *key, int required)
+{
+	const jnode *n = jnode_get(obj, key);
+	if (!n && !required)
+		return NULL;
+	if (jnode_kind(n) != J_STRING || !*jnode_string(n, "")) {
+		expected(d, obj, key, n, "a non-empty string");
+		return NULL;
+	}
+	return jnode_string(n, NULL);
+}
+
+/* A required whole number in [min, max]; fallback after reporting. */
+static int need_int(diag *d, const jnode *obj, const char *key, int min, int max, int fallback)
+{
+	const jnode *n = jnode_get(obj, key);
+	double v = jnode_number(n, 0);
+	if (!jnode_is_int(n) || v < min || v > max) {
+		char what[80];
+		snprintf(what, sizeof(what), "a whole number from %d to %d", min, max);
+		expected(d, obj, key, n, what);
+		return fallback;
+	}
+	return (int)v;
+}
+
+static int is_iso_date(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	int month = (s[5] - '0') * 10 + (s[6] - '0');
+	int day = (s[8] - '0') * 10 + (s[9] - '0');
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/* The directory part of path, with a trailing slash ("" for none). */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) + 1 : 0;
+	char *dir = xmalloc(n + 1);
+	memcpy(dir, path, n);
+	dir[n] = '\0';
+	return dir;
+}
+
+static int by_year(const void *a, const void *b)
+{
+	const report_year *x = a, *y = b;
+	return (x->year > y->year) - (x->year < y->year);
+}
+
+static void load_years(report *r, const jnode *root, diag *d)
+{
+	const jnode *years = jnode_get(root, "years");
+	if (jnode_kind(years) != J_ARRAY || jnode_length(years) == 0) {
+		expected(d, root, "years", years, "an array of year file names");
+		return;
+	}
+	char *dir = dir_of(r->path);
+	size_t n = jnode_length(years);
+	r->all_years = xcalloc(n, sizeof(*r->all_years));
+	for (size_t i = 0; i < n; i++) {
+		const jnode *y = jnode_at(years, i);
+		if (jnode_kind(y) != J_STRING || !*jnode_string(y, "")) {
+			expected(d, years, "", y, "a file name");
+			continue;
+		}
+		const char *name = jnode_string(y, "");
+		char *path;
+		if (name[0] == '/') {
+			path = xstrdup(name);
+		} else {
+			path = xmalloc(strlen(dir) + strlen(name) + 1);
+			strcpy(path, dir);
+			strcat(path, name);
+		}
+		jdoc *doc = jdoc_load_file(path, d);
+		if (!doc) {
+			free(path);
+			continue;
+		}
+		const jnode *yr = jdoc_root(doc);
+		if (jnode_kind(yr) != J_OBJECT) {
+			expected(d, yr, "", yr, "an object with the year's data");
+			jdoc_free(doc);
+			free(path);
+			continue;
+		}
+		need_int(d, yr, "format", 1, 1, 1);
+		int year = need_int(d, yr, "year", r->first, r->last, 0);
+		for (size_t k = 0; year && k < r->nall_years; k++) {
+			if (r->all_years[k].year == year) {
+				diag_pos pos = jnode_pos(jnode_get(yr, "year"));
+				diag_error(d, &pos, "year %d appears twice (also in %s)", year,
+				           r->all_years[k].path);
+				year = 0;
+			}
+		}
+		report_year *ry = &r->all_years[r->nall_years++];
+		ry->year = year;
+		ry->path = path;
+		ry->doc = doc;
+	}
+	free(dir);
+	qsort(r->all_years, r->nall_years, sizeof(*r->all_years), by_year);
+}
+
+static void load_sections(report *r, const jnode *root, diag *d)
+{
+	const jnode *secs = jnode_get(root, "sections");
+	if (jnode_kind(secs) != J_ARRAY || jnode_length(secs) == 0) {
+		expected(d, root, "sections", secs, "a non-empty array of sections");
+		return;
+	}
+	size_t n = jnode_length(secs);
+	r->sections = xcalloc(n, sizeof(*r->sections));
+	for (size_t i = 0; i < n; i++) {
+		const jnode *s = jnode_at(secs, i);
+		if (jnode_kind(s) != J_OBJECT) {
+			expected(d, secs, "", s, "a section object");
+			continue;
+		}
+		report_section *rs = &r->sections[r->nsections++];
+		rs->node = s;
+		rs->type = need_string(d, s, "type", 1);
+		rs->title = need_string(d, s, "title", 1);
+		rs->level = jnode_get(s, "level") ? need_int(d, s, "level", 1, 2, 1) : 1;
+		const jnode *wp = jnode_get(s, "whole_period");
+		if (wp && jnode_kind(wp) != J_BOOL)
+			expected(d, s, "whole_period", wp, "true or false");
+		rs->whole_period = jnode_bool(wp, 0);
+	}
+	if (r->nsections && r->sections[0].level != 1) {
+		diag_pos pos = jnode_pos(jnode_get(r->sections[0].node, "level"));
+		diag_error(d, &pos, "the first section must be of level 1");
+	}
+}
+
+int report_load(report *r, const char *path, int only_year, diag *d)
+{
+	memset(r, 0, sizeof(*r));
+	int errors = d->errors;
+	r->path = xstrdup(path);
+	r->def = jdoc_load_file(path, d);
+	if (!r->def)
+		return -1;
+	const jnode *root = jdoc_root(r->def);
+	if (jnode_kind(root) != J_OBJECT) {
+		expected(d, root, "", root, "an object (the report definition)");
+		return -1;
+	}
+	need_int(d, root, "format", 1, 1, 1);
+	r->kind = need_string(d, root, "kind", 1);
+	if (r->kind && strcmp(r->kind, "slutrapport") && strcmp(r->kind, "arsrapport"))
+		expected(d, root, "kind", jnode_get(root, "kind"), "\"slutrapport\" or \"arsrapport\"");
+	r->organisation = need_string(d, root, "organisation", 1);
+	r->title = need_string(d, root, "title", 1);
+	r->subtitle = need_string(d, root, "subtitle", 0);
+	r->date = need_string(d, root, "date", 1);
+	if (r->date && !is_iso_date(r->date))
+		expected(d, root, "date", jnode_get(root, "date"), "a date YYYY-MM-DD");
+	const jnode *authors = jnode_get(root, "authors");
+	if (jnode_kind(authors) != J_ARRAY)
+		expected(d, root, "authors", authors, "an array of {\"name\", \"role\"}");
+	for (size_t i = 0; i < jnode_length(authors); i++) {
+		const jnode *a = jnode_at(authors, i);
+		if (jnode_kind(a) != J_OBJECT)
+			expected(d, authors, "", a, "an object with \"name\" and \"role\"");
+		else
+			need_string(d, a, "name", 1);
+	}
+	const jnode *period = jnode_get(root, "period");
+	if (jnode_kind(period) != J_OBJECT) {
+		expected(d, root, "period", period, "an object {\"first\", \"last\", \"label\"}");
+		r->first = 1900;
+		r->last = 2200;
+	} else {
+		r->first = need_int(d, period, "first", 1900, 2200, 1900);
+		r->last = need_int(d, period, "last", r->first, 2200, 2200);
+		r->period_label = need_string(d, period, "label", 0);
+	}
+	load_years(r, root, d);
+	load_sections(r, root, d);
+
+	if (only_year) {
+		r->single_year = only_year;
+		for (size_t i = 0; i < r->nall_years; i++)
+			if (r->all_years[i].year == only_year) {
+				r->years = &r->all_years[i];
+				r->nyears = 1;
+			}
+		if (!r->nyears) {
+			char list[256] = "";
+			for (size_t i = 0; i < r->nall_years; i++) {
+				size_t at = strlen(list);
+				snprintf(list + at, sizeof(list) - at, "%s%d", i ? ", " : "",
+				         r->all_years[i].year);
+			}
+			diag_error(d, NULL, "%s has no data for the year %d (it has %s)", path,
+			           only_year, list);
+		}
+	} else {
+		r->years = r->all_years;
+		r->nyears = r->nall_years;
+	}
+	return d->errors > errors ? -1 : 0;
+}
+
+void report_free(report *r)
+{
+	for (size_t i = 0; i < r->nall_years; i++) {
+		free(r->all_years[i].path);
+		jdoc_free(r->all_years[i].doc);
+	}
+	free(r->all_years);
+	free(r->sections);
+	jdoc_free(r->def);
+	free(r->path);
+	memset(r, 0, sizeof(*r));
+}

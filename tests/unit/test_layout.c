@@ -1,0 +1,186 @@
+/* Pagination, contents and page furniture, with fixed-width fake metrics so
+ * the expected page breaks can be worked out by hand. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fake_metrics.h"
+#include "layout/layout.h"
+
+/* Does page pg have a text op whose text is s? Returns the op or NULL. */
+static const draw_op *find_text(const document *doc, size_t pg, const char *s)
+{
+	for (size_t i = 0; i < doc->pages[pg].n; i++) {
+		const draw_op *op = &doc->pages[pg].ops[i];
+		if (op->kind == DRAW_TEXT && strcmp(op->text, s) == 0)
+			return op;
+	}
+	return NULL;
+}
+
+static diag D;
+
+static void build(block_list *b, int chapters, int paras)
+{
+	blocks_init(b);
+	for (int c = 0; c < chapters; c++) {
+		char title[32];
+		snprintf(title, sizeof(title), "Kapitel %c", 'A' + c);
+		blocks_heading(b, 1, title);
+		for (int p = 0; p < paras; p++) {
+			if (p == paras / 2) {
+				snprintf(title, sizeof(title), "Avsnitt %c%d", 'A' + c, p);
+				blocks_heading(b, 2, title);
+			}
+			blocks_paragraph(b, "Ett stycke text som fyller flera rader när den "
+			                    "sätts i en spalt med fast teckenbredd, så att "
+			                    "sidbrytningen går att räkna ut för hand.");
+		}
+	}
+}
+
+static layout_opts opts(void)
+{
+	layout_opts o = {0};
+	o.m = &FAKE_METRICS;
+	o.lang = LANG_SV;
+	o.organisation = "Samordningsförbund Gävleborg";
+	o.title = "Slutrapport";
+	o.date = "2021-02-11";
+	o.toc_depth = 2;
+	return o;
+}
+
+static void contents_point_at_headings(void **state)
+{
+	(void)state;
+	block_list b;
+	build(&b, 3, 40);
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	layout_stats st;
+	assert_int_equal(layout_run(&b, &o, &doc, &st, &D), 0);
+	assert_true(doc.npages > 6);
+	assert_int_equal(st.headings, 6);
+	/* every outline entry but the contents' own is a heading; the contents
+	 * page lists its page number and a link to it */
+	int checked = 0;
+	for (size_t i = 1; i < doc.noutline; i++) {
+		const outline_entry *e = &doc.outline[i];
+		/* the heading's text is on the page the outline points to */
+		const char *last_word = strrchr(e->title, ' ') + 1;
+		assert_non_null(find_text(&doc, (size_t)e->page, last_word));
+		char num[16];
+		snprintf(num, sizeof(num), "%d", e->page + 1);
+		assert_non_null(find_text(&doc, 1, num));
+		int linked = 0;
+		for (size_t k = 0; k < doc.pages[1].n; k++) {
+			const draw_op *op = &doc.pages[1].ops[k];
+			if (op->kind == DRAW_LINK && op->dest_page == e->page &&
+			    op->dest_y == e->y)
+				linked = 1;
+		}
+		assert_true(linked);
+		checked++;
+	}
+	assert_int_equal(checked, 6);
+	document_free(&doc);
+	blocks_free(&b);
+}
+
+static void chapters_start_new_pages_and_footer_counts(void **state)
+{
+	(void)state;
+	block_list b;
+	build(&b, 2, 3);
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	assert_int_equal(layout_run(&b, &o, &doc, NULL, &D), 0);
+	/* title, contents, one page per short chapter */
+	assert_int_equal(doc.npages, 4);
+	assert_int_equal(doc.outline[1].page, 2);
+	assert_int_equal(doc.outline[3].page, 3);
+	assert_non_null(find_text(&doc, 3, "Sida 4 av 4"));
+	assert_non_null(find_text(&doc, 1, "Innehållsförteckning"));
+	assert_null(find_text(&doc, 0, "Sida 1 av 4")); /* no footer on the title page */
+	document_free(&doc);
+	blocks_free(&b);
+}
+
+static void nothing_below_the_bottom_margin(void **state)
+{
+	(void)state;
+	block_list b;
+	build(&b, 2, 60);
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	layout_run(&b, &o, &doc, NULL, &D);
+	for (size_t pg = 1; pg < doc.npages; pg++)
+		for (size_t i = 0; i < doc.pages[pg].n; i++) {
+			const draw_op *op = &doc.pages[pg].ops[i];
+			if (op->kind == DRAW_TEXT && op->size > 9) /* body text, not the footer */
+				assert_true(op->y >= 72 - 4);
+		}
+	document_free(&doc);
+	blocks_free(&b);
+}
+
+static void tables_repeat_their_header(void **state)
+{
+	(void)state;
+	block_list b;
+	blocks_init(&b);
+	blocks_heading(&b, 1, "Tabeller");
+	const char *head[] = {"År", "Antal"};
+	block_table *t = blocks_table(&b, "Många rader", 2, head, NULL);
+	for (int i = 0; i < 120; i++) {
+		char y[16], n[16];
+		snprintf(y, sizeof(y), "%d", 1900 + i);
+		snprintf(n, sizeof(n), "%d", i);
+		const char *row[] = {y, n};
+		table_add_row(&b, t, row, 0);
+	}
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	layout_run(&b, &o, &doc, NULL, &D);
+	size_t pages_with_table = 0;
+	for (size_t pg = 2; pg < doc.npages; pg++)
+		if (find_text(&doc, pg, "Antal"))
+			pages_with_table++;
+	assert_true(pages_with_table >= 2);
+	assert_int_equal(pages_with_table, doc.npages - 2);
+	assert_non_null(find_text(&doc, 3, "(forts.)"));
+	/* every row is on exactly one page */
+	for (int i = 0; i < 120; i++) {
+		char y[16];
+		snprintf(y, sizeof(y), "%d", 1900 + i);
+		int seen = 0;
+		for (size_t pg = 2; pg < doc.npages; pg++)
+			seen += find_text(&doc, pg, y) != NULL;
+		assert_int_equal(seen, 1);
+	}
+	document_free(&doc);
+	blocks_free(&b);
+}
+
+int main(void)
+{
+	diag_init(&D);
+	D.quiet = 1;
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(contents_point_at_headings),
+	        cmocka_unit_test(chapters_start_new_pages_and_footer_counts),
+	        cmocka_unit_test(nothing_below_the_bottom_margin),
+	        cmocka_unit_test(tables_repeat_their_header),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
