@@ -21,8 +21,8 @@ typedef struct output {
 int output_begin(output *o, const char *target, diag *d);
 /* fsyncs the temporary file and renames it to the target. */
 int output_commit(output *o, diag *d);
-/* Removes the temporary file (safe to call twice, and from a signal handler
- * through output_abort_signal_safe). */
+/* Removes the temporary file (safe to call twice).  A signal handler unlinks
+ * output_pending_tmp() instead. */
 void output_abort(output *o);
 /* The temporary path currently reserved, for the signal handler; NULL if none. */
 const char *output_pending_tmp(void);

@@ -234,9 +234,9 @@ static void test_fontlist_ok(void **state)
 	mkdir(dir, 0755);
 	snprintf(link, sizeof(link), "%s/Serif.ttf", dir);
 	unlink(link);
-	assert_int_equal(symlink("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
-	                         link),
-	                 0);
+	assert_int_equal(
+	        symlink("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", link),
+	        0);
 	snprintf(list, sizeof(list), "%s/my.list", dir);
 	write_file(list, "# test\r\n"
 	                 "dir   /nonexistent/dir   # not there: skipped\r\n"
@@ -282,33 +282,37 @@ static void test_fontlist_errors(void **state)
 	(void)state;
 	char buf[2048];
 
-	snprintf(buf, sizeof(buf), "dir /usr/share/fonts/truetype/liberation2\n%s"
-	                           "sans-bold LiberationSans-Bold.ttf\nsansbold x.ttf\n",
+	snprintf(buf, sizeof(buf),
+	         "dir /usr/share/fonts/truetype/liberation2\n%s"
+	         "sans-bold LiberationSans-Bold.ttf\nsansbold x.ttf\n",
 	         ALL_FACES);
 	expect_list_error(buf, "bad.list:8: error: unknown face or keyword 'sansbold'");
 
-	snprintf(buf, sizeof(buf), "dir /usr/share/fonts/truetype/liberation2\n%s\n\n",
-	         ALL_FACES);
+	snprintf(buf, sizeof(buf), "dir /usr/share/fonts/truetype/liberation2\n%s\n\n", ALL_FACES);
 	expect_list_error(buf, "no font file given for face 'sans-bold'");
 
-	snprintf(buf, sizeof(buf), "dir /usr/share/fonts/truetype/liberation2\n%s"
-	                           "sans-bold\n",
+	snprintf(buf, sizeof(buf),
+	         "dir /usr/share/fonts/truetype/liberation2\n%s"
+	         "sans-bold\n",
 	         ALL_FACES);
 	expect_list_error(buf, "bad.list:7: error: face 'sans-bold' needs a font file name");
 
-	snprintf(buf, sizeof(buf), "dir /usr/share/fonts/truetype/liberation2\n%s"
-	                           "sans x.ttf\nsans-bold LiberationSans-Bold.ttf\n",
+	snprintf(buf, sizeof(buf),
+	         "dir /usr/share/fonts/truetype/liberation2\n%s"
+	         "sans x.ttf\nsans-bold LiberationSans-Bold.ttf\n",
 	         ALL_FACES);
 	expect_list_error(buf, "bad.list:7: error: face 'sans' given twice (first on line 6)");
 
-	snprintf(buf, sizeof(buf), "%ssans-bold /usr/share/fonts/truetype/liberation2/"
-	                           "LiberationSans-Bold.ttf\ndir\n",
+	snprintf(buf, sizeof(buf),
+	         "%ssans-bold /usr/share/fonts/truetype/liberation2/"
+	         "LiberationSans-Bold.ttf\ndir\n",
 	         ALL_FACES);
 	expect_list_error(buf, "bad.list:7: error: 'dir' needs a directory");
 
 	/* missing font: face, file and every directory searched */
-	snprintf(buf, sizeof(buf), "dir /usr/share/fonts/truetype/liberation2\ndir /nowhere\n%s"
-	                           "sans-bold NoSuchFont.ttf\n",
+	snprintf(buf, sizeof(buf),
+	         "dir /usr/share/fonts/truetype/liberation2\ndir /nowhere\n%s"
+	         "sans-bold NoSuchFont.ttf\n",
 	         ALL_FACES);
 	expect_list_error(buf, "bad.list:8: error: face 'sans-bold': font file 'NoSuchFont.ttf' "
 	                       "not found in /usr/share/fonts/truetype/liberation2, /nowhere");
@@ -316,8 +320,9 @@ static void test_fontlist_errors(void **state)
 	snprintf(buf, sizeof(buf), "%s sans-bold LiberationSans-Bold.ttf\n", ALL_FACES);
 	expect_list_error(buf, "no directory to search");
 
-	snprintf(buf, sizeof(buf), "dir /usr/share/fonts/truetype/liberation2\n%s"
-	                           "sans-bold fonts/missing.ttf\n",
+	snprintf(buf, sizeof(buf),
+	         "dir /usr/share/fonts/truetype/liberation2\n%s"
+	         "sans-bold fonts/missing.ttf\n",
 	         ALL_FACES);
 	expect_list_error(buf, "font file 'fonts/missing.ttf' not found (looked at ");
 
@@ -342,8 +347,8 @@ static int hpdf_width(const char *font_file, const char *utf8)
 	assert_non_null(name);
 	HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
 	assert_non_null(font);
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)utf8,
-	                                        (HPDF_UINT)strlen(utf8));
+	HPDF_TextWidth tw =
+	        HPDF_Font_TextWidth(font, (const HPDF_BYTE *)utf8, (HPDF_UINT)strlen(utf8));
 	HPDF_Free(pdf);
 	return (int)tw.width;
 }
@@ -364,9 +369,14 @@ static void test_metrics(void **state)
 	static const struct {
 		uint32_t cp;
 		const char *utf8;
-	} chars[] = {{'a', "a"},           {'W', "W"},           {' ', " "},
-	             {0xE5, "\xc3\xa5"},   {0xC4, "\xc3\x84"},   {0x2013, "\xe2\x80\x93"},
-	             {0x201C, "\xe2\x80\x9c"}, {0x2212, "\xe2\x88\x92"}};
+	} chars[] = {{'a', "a"},
+	             {'W', "W"},
+	             {' ', " "},
+	             {0xE5, "\xc3\xa5"},
+	             {0xC4, "\xc3\x84"},
+	             {0x2013, "\xe2\x80\x93"},
+	             {0x201C, "\xe2\x80\x9c"},
+	             {0x2212, "\xe2\x88\x92"}};
 	for (size_t i = 0; i < sizeof(chars) / sizeof(chars[0]); i++) {
 		int mine = m->width(m->ud, FACE_SERIF, chars[i].cp);
 		assert_true(mine > 0);
@@ -378,8 +388,9 @@ static void test_metrics(void **state)
 
 	/* text_width over the writer's metrics = sum of widths * size / 1000 */
 	double tw = text_width(m, FACE_SERIF, 12, "a\xc3\xa5", 3);
-	assert_float_equal(tw, (m->width(m->ud, FACE_SERIF, 'a') + m->width(m->ud, FACE_SERIF, 0xE5)) *
-	                               12.0 / 1000.0,
+	assert_float_equal(tw,
+	                   (m->width(m->ud, FACE_SERIF, 'a') + m->width(m->ud, FACE_SERIF, 0xE5)) *
+	                           12.0 / 1000.0,
 	                   1e-9);
 
 	/* no CJK in Liberation; nothing beyond the BMP; NBSP measures as a space */
@@ -423,23 +434,58 @@ static void make_doc(document *doc, page pages[2], draw_op ops1[], size_t *n1, d
 	ops1[n++] = text_op(FACE_SANS_BOLD, 18, 72, 760, "Rapport \xc3\xa5r 2020");
 	ops1[n++] = text_op(FACE_SERIF, 11, 72, 730,
 	                    "\xc3\xa5 \xc3\xa4 \xc3\xb6 \xc3\x85 \xc3\x84 \xc3\x96 \xc3\xa9 "
-	                    "\xe2\x80\x93 \xe2\x80\x9c" "citat" "\xe2\x80\x9d "
-	                    "\xe2\x88\x92" "5");
-	ops1[n] = text_op(FACE_SERIF, 11, 72, 715, "Summa: 1\xc2\xa0" "257 kr");
+	                    "\xe2\x80\x93 \xe2\x80\x9c"
+	                    "citat"
+	                    "\xe2\x80\x9d "
+	                    "\xe2\x88\x92"
+	                    "5");
+	ops1[n] = text_op(FACE_SERIF, 11, 72, 715,
+	                  "Summa: 1\xc2\xa0"
+	                  "257 kr");
 	ops1[n++].fill = (rgb){0.8f, 0.1f, 0.1f};
-	ops1[n++] = (draw_op){.kind = DRAW_RECT, .x = 72, .y = 600, .w = 200, .h = 50,
-	                      .filled = 1, .fill = {0.2f, 0.4f, 0.8f}, .stroked = 1,
-	                      .stroke = {0, 0, 0}, .line_width = 1};
-	ops1[n++] = (draw_op){.kind = DRAW_LINE, .x = 72, .y = 590, .x2 = 523, .y2 = 590,
-	                      .stroked = 1, .stroke = {0.5f, 0.5f, 0.5f}, .line_width = 0.5f};
-	ops1[n++] = (draw_op){.kind = DRAW_PATH, .pts = zigzag, .npts = 4, .stroked = 1,
-	                      .stroke = {0, 0.6f, 0}, .line_width = 2};
-	ops1[n++] = (draw_op){.kind = DRAW_CIRCLE, .x = 400, .y = 625, .w = 20, .filled = 1,
+	ops1[n++] = (draw_op){.kind = DRAW_RECT,
+	                      .x = 72,
+	                      .y = 600,
+	                      .w = 200,
+	                      .h = 50,
+	                      .filled = 1,
+	                      .fill = {0.2f, 0.4f, 0.8f},
+	                      .stroked = 1,
+	                      .stroke = {0, 0, 0},
+	                      .line_width = 1};
+	ops1[n++] = (draw_op){.kind = DRAW_LINE,
+	                      .x = 72,
+	                      .y = 590,
+	                      .x2 = 523,
+	                      .y2 = 590,
+	                      .stroked = 1,
+	                      .stroke = {0.5f, 0.5f, 0.5f},
+	                      .line_width = 0.5f};
+	ops1[n++] = (draw_op){.kind = DRAW_PATH,
+	                      .pts = zigzag,
+	                      .npts = 4,
+	                      .stroked = 1,
+	                      .stroke = {0, 0.6f, 0},
+	                      .line_width = 2};
+	ops1[n++] = (draw_op){.kind = DRAW_CIRCLE,
+	                      .x = 400,
+	                      .y = 625,
+	                      .w = 20,
+	                      .filled = 1,
 	                      .fill = {1, 0.6f, 0}};
 	ops1[n++] = text_op(FACE_SERIF_ITALIC, 11, 72, 450, "Se sidan 2");
-	ops1[n++] = (draw_op){.kind = DRAW_LINK, .x = 70, .y = 446, .w = 60, .h = 14,
-	                      .dest_page = 1, .dest_y = 780};
-	ops1[n++] = (draw_op){.kind = DRAW_URI, .x = 72, .y = 430, .w = 100, .h = 14,
+	ops1[n++] = (draw_op){.kind = DRAW_LINK,
+	                      .x = 70,
+	                      .y = 446,
+	                      .w = 60,
+	                      .h = 14,
+	                      .dest_page = 1,
+	                      .dest_y = 780};
+	ops1[n++] = (draw_op){.kind = DRAW_URI,
+	                      .x = 72,
+	                      .y = 430,
+	                      .w = 100,
+	                      .h = 14,
 	                      .text = "https://example.org/\xc3\xa5r"};
 	*n1 = n;
 
@@ -459,7 +505,8 @@ static void make_doc(document *doc, page pages[2], draw_op ops1[], size_t *n1, d
 	doc->npages = doc->cap = 2;
 	doc->outline = outline;
 	doc->noutline = doc->outline_cap = 3;
-	doc->info = (doc_info){.title = "Slutrapport \xc3\xa5r 2016\xe2\x80\x93" "2020",
+	doc->info = (doc_info){.title = "Slutrapport \xc3\xa5r 2016\xe2\x80\x93"
+	                                "2020",
 	                       .author = "Testf\xc3\xb6rfattare",
 	                       .subject = "Test",
 	                       .keywords = "test, pdf",
@@ -525,11 +572,15 @@ static void test_write_pdf(void **state)
 	squeeze_lines(out);
 	assert_string_equal(out, "Rapport \xc3\xa5r 2020\n"
 	                         "\xc3\xa5 \xc3\xa4 \xc3\xb6 \xc3\x85 \xc3\x84 \xc3\x96 \xc3\xa9 "
-	                         "\xe2\x80\x93 \xe2\x80\x9c" "citat" "\xe2\x80\x9d "
-	                         "\xe2\x88\x92" "5\n"
+	                         "\xe2\x80\x93 \xe2\x80\x9c"
+	                         "citat"
+	                         "\xe2\x80\x9d "
+	                         "\xe2\x88\x92"
+	                         "5\n"
 	                         "Summa: 1 257 kr\n" /* an ASCII space */
 	                         "Se sidan 2\n"
-	                         "\f" "Kapitel 2\n"
+	                         "\f"
+	                         "Kapitel 2\n"
 	                         "Sista sidan.\n"
 	                         "\f\n");
 	free(out);
@@ -545,7 +596,8 @@ static void test_write_pdf(void **state)
 	assert_int_equal(run(cmd, &out, &err), 0);
 	assert_string_equal(err, "");
 	assert_non_null(strstr(out, "Pages:           2\n"));
-	assert_non_null(strstr(out, "Title:           Slutrapport \xc3\xa5r 2016\xe2\x80\x93" "2020\n"));
+	assert_non_null(strstr(out, "Title:           Slutrapport \xc3\xa5r 2016\xe2\x80\x93"
+	                            "2020\n"));
 	assert_non_null(strstr(out, "Author:          Testf\xc3\xb6rfattare\n"));
 	assert_non_null(strstr(out, "Producer:        rapport (libharu "));
 	assert_non_null(strstr(out, "Page size:       595.276 x 841.89 pts (A4)"));
@@ -607,6 +659,27 @@ static void test_write_pdf(void **state)
 	free(out);
 	free(err);
 
+	/* the widths the PDF states (/W, cut down to the characters drawn) are
+	 * the writer's metrics: poppler places "sidan." where layout would */
+	snprintf(cmd, sizeof(cmd), "pdftotext -bbox -f 2 -l 2 '%s' -", path);
+	assert_int_equal(run(cmd, &out, &err), 0);
+	char *word = strstr(out, ">sidan.</word>");
+	assert_non_null(word);
+	*word = '\0';
+	word = strrchr(out, '<');
+	double x0, y0, x1, y1;
+	assert_int_equal(sscanf(word, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+	                        &x0, &y0, &x1, &y1),
+	                 4);
+	free(out);
+	free(err);
+	pdf_writer *w = pdf_writer_new(fonts_list(), &d);
+	assert_non_null(w);
+	const metrics *m = pdf_writer_metrics(w);
+	assert_float_equal(x0, 72 + text_width(m, FACE_SERIF, 11, "Sista ", 6), 0.001);
+	assert_float_equal(x1, 72 + text_width(m, FACE_SERIF, 11, "Sista sidan.", 12), 0.001);
+	pdf_writer_free(w);
+
 	/* deterministic: the same document gives the same bytes */
 	char path2[512];
 	tmp_path(path2, sizeof(path2), "doc2.pdf");
@@ -642,8 +715,8 @@ static void test_write_errors(void **state)
 	/* libharu's own errors come with the code and its meaning */
 	quiet_diag(&d);
 	w = pdf_writer_new(fonts_list(), &d);
-	draw_op big[] = {{.kind = DRAW_TEXT, .face = FACE_SERIF, .size = 1000, .x = 1, .y = 1,
-	                  .text = "x"}};
+	draw_op big[] = {
+	        {.kind = DRAW_TEXT, .face = FACE_SERIF, .size = 1000, .x = 1, .y = 1, .text = "x"}};
 	pg = (page){.ops = big, .n = 1, .cap = 1};
 	assert_int_equal(pdf_writer_write(w, &doc, path, &d), -1);
 	assert_non_null(strstr(d.last, "libharu error 0x1050 (invalid font size"));
@@ -652,8 +725,8 @@ static void test_write_errors(void **state)
 	/* an unwritable destination */
 	quiet_diag(&d);
 	w = pdf_writer_new(fonts_list(), &d);
-	draw_op ok[] = {{.kind = DRAW_TEXT, .face = FACE_SERIF, .size = 10, .x = 1, .y = 1,
-	                 .text = "x"}};
+	draw_op ok[] = {
+	        {.kind = DRAW_TEXT, .face = FACE_SERIF, .size = 10, .x = 1, .y = 1, .text = "x"}};
 	pg = (page){.ops = ok, .n = 1, .cap = 1};
 	assert_int_equal(pdf_writer_write(w, &doc, "/nonexistent/dir/x.pdf", &d), -1);
 	assert_non_null(strstr(d.last, "cannot write /nonexistent/dir/x.pdf"));
@@ -792,15 +865,15 @@ static void test_output_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_utf8_next),
-		cmocka_unit_test(test_text_width_and_names),
-		cmocka_unit_test(test_fontlist_ok),
-		cmocka_unit_test(test_fontlist_errors),
-		cmocka_unit_test(test_metrics),
-		cmocka_unit_test(test_write_pdf),
-		cmocka_unit_test(test_write_errors),
-		cmocka_unit_test(test_output_commit_and_abort),
-		cmocka_unit_test(test_output_errors),
+	        cmocka_unit_test(test_utf8_next),
+	        cmocka_unit_test(test_text_width_and_names),
+	        cmocka_unit_test(test_fontlist_ok),
+	        cmocka_unit_test(test_fontlist_errors),
+	        cmocka_unit_test(test_metrics),
+	        cmocka_unit_test(test_write_pdf),
+	        cmocka_unit_test(test_write_errors),
+	        cmocka_unit_test(test_output_commit_and_abort),
+	        cmocka_unit_test(test_output_errors),
 	};
 	return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }

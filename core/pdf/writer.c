@@ -1,0 +1,1073 @@
+/*
+ * writer.c - draws laid-out pages with libharu: the only code in rapport that
+ * includes hpdf.h (together with tounicode.c).
+ *
+ * libharu 2.3.0 specifics handled here (see docs in shared notes):
+ *  - compression is set before any object exists (it is read at creation);
+ *  - text goes through the UTF-8 encoder into Type0/Identity-H fonts, whose
+ *    codes are UCS-2: code points beyond the BMP cannot be drawn, so they are
+ *    drawn (and measured) as U+FFFD, and invalid UTF-8 never reaches libharu;
+ *  - the font files are parsed up front (metrics), but a face's PDF font
+ *    object, with its 128 KB CIDToGIDMap and /W array, is only created when
+ *    the face is first drawn, so unused faces cost nothing in the file;
+ *  - the /ToUnicode CMaps are replaced before saving (tounicode.c), and each
+ *    font's /W array, which libharu fills with every code point of the font
+ *    (15-25 KB of uncompressed text per face), is cut down to the code points
+ *    drawn;
+ *  - errors: the handler only records them (no longjmp); every call's result
+ *    is checked and reported through diag with the libharu code.
+ */
+#include "pdf.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+
+#include "../arena.h"
+#include "fontlist.h"
+#include "tounicode.h"
+
+/* Per code point cache entry: width in the low 16 bits (an int16), then: */
+#define CACHE_HAS   0x10000u /* the font's cmap maps the code point to a glyph */
+#define CACHE_KNOWN 0x20000u /* the entry has been filled */
+
+/* Longest piece of text handed to HPDF_Page_ShowText at once (libharu
+ * silently truncates strings at 65535 bytes). */
+#define SHOW_CHUNK 8192
+
+/* Intermediate page tree nodes above this many pages (flat /Kids arrays are
+ * limited to 32767 entries and slow for readers). */
+#define PAGES_PER_NODE 256
+
+struct pdf_writer {
+	HPDF_Doc pdf;
+	HPDF_Encoder utf8;
+	font_list files;
+	const char *font_name[FACE_COUNT]; /* libharu's name of each face (owned by it) */
+	HPDF_FontDef def[FACE_COUNT];
+	HPDF_Font font[FACE_COUNT];  /* PDF font objects, created on first use */
+	uint32_t *cache[FACE_COUNT]; /* 65536 entries each, allocated on first query */
+	uint8_t *drawn[FACE_COUNT];  /* bit set of the code points drawn per face */
+	metrics m;
+
+	HPDF_STATUS err, err_detail; /* first error libharu reported since the last reset */
+
+	char *buf; /* sanitized text */
+	size_t buf_cap;
+	int used; /* pdf_writer_write has run */
+};
+
+/* ------------------------------------------------------------- errors */
+
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_data)
+{
+	pdf_writer *w = user_data;
+	if (w && w->err == HPDF_OK) {
+		w->err = error_no;
+		w->err_detail = detail_no;
+	}
+}
+
+/* What the common libharu error codes mean, in words. */
+static const char *hpdf_error_text(HPDF_STATUS st)
+{
+	switch (st) {
+	case HPDF_FAILD_TO_ALLOC_MEM:
+		return "out of memory";
+	case HPDF_FILE_IO_ERROR:
+		return "file input/output error";
+	case HPDF_FILE_OPEN_ERROR:
+		return "cannot open file";
+	case HPDF_INVALID_DOCUMENT:
+		return "invalid document";
+	case HPDF_INVALID_DOCUMENT_STATE:
+		return "operation not allowed in the document's state";
+	case HPDF_INVALID_ENCODER:
+	case HPDF_INVALID_ENCODING_NAME:
+		return "unknown or invalid encoding";
+	case HPDF_INVALID_FONT_NAME:
+		return "unknown font name";
+	case HPDF_INVALID_FONTDEF_DATA:
+		return "invalid font data";
+	case HPDF_INVALID_PARAMETER:
+		return "invalid parameter";
+	case HPDF_INVALID_OBJECT:
+		return "invalid object";
+	case HPDF_INVALID_DESTINATION:
+		return "invalid destination";
+	case HPDF_INVALID_OUTLINE:
+		return "invalid outline";
+	case HPDF_INVALID_PAGE:
+		return "invalid page";
+	case HPDF_INVALID_URI:
+		return "invalid URI";
+	case HPDF_INVALID_DATE_TIME:
+		return "invalid date";
+	case HPDF_INVALID_STREAM:
+		return "invalid stream";
+	case HPDF_PAGE_FONT_NOT_FOUND:
+		return "no font set";
+	case HPDF_PAGE_INVALID_FONT:
+		return "invalid font";
+	case HPDF_PAGE_INVALID_FONT_SIZE:
+		return "invalid font size (must be > 0 and <= 600)";
+	case HPDF_PAGE_INVALID_GMODE:
+		return "operator not allowed in the current graphics mode";
+	case HPDF_PAGE_INVALID_SIZE:
+		return "invalid page size";
+	case HPDF_PAGE_OUT_OF_RANGE:
+		return "value out of range";
+	case HPDF_REAL_OUT_OF_RANGE:
+		return "number out of range";
+	case HPDF_STRING_OUT_OF_RANGE:
+		return "string too long";
+	case HPDF_ARRAY_COUNT_ERR:
+		return "too many array elements";
+	case HPDF_DICT_ITEM_UNEXPECTED_TYPE:
+		return "unexpected object type";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+		return "the font's license does not allow embedding";
+	case HPDF_TTF_INVALID_CMAP:
+		return "invalid TrueType cmap table";
+	case HPDF_TTF_INVALID_FOMAT:
+		return "invalid TrueType font file";
+	case HPDF_TTF_MISSING_TABLE:
+		return "TrueType font lacks a required table";
+	case HPDF_UNSUPPORTED_FONT_TYPE:
+		return "unsupported font type";
+	case HPDF_ZLIB_ERROR:
+		return "compression (zlib) error";
+	case HPDF_XREF_COUNT_ERR:
+		return "too many objects";
+	default:
+		return "see libharu's hpdf_error.h";
+	}
+}
+
+/* The status of a failed call: the code it returned, else the one the error
+ * handler recorded (calls that return a pointer give only NULL). */
+static HPDF_STATUS status_of(const pdf_writer *w, HPDF_STATUS st)
+{
+	if (st != HPDF_OK)
+		return st;
+	if (w->err != HPDF_OK)
+		return w->err;
+	return HPDF_INVALID_OBJECT;
+}
+
+/* Reports "<what>: libharu error 0xNNNN (meaning)" for status st (see
+ * status_of) and clears libharu's pending error, so that the error does not
+ * resurface in a later call. */
+static void report(pdf_writer *w, diag *d, HPDF_STATUS st, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+
+static void report(pdf_writer *w, diag *d, HPDF_STATUS st, const char *fmt, ...)
+{
+	char what[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+
+	st = status_of(w, st);
+	HPDF_STATUS detail = w->err == st ? w->err_detail : 0;
+	char extra[128] = "";
+	if (st == HPDF_FILE_OPEN_ERROR && detail)
+		snprintf(extra, sizeof(extra), ": %s", strerror((int)detail));
+	else if (detail)
+		snprintf(extra, sizeof(extra), ", detail %lu", (unsigned long)detail);
+	diag_error(d, NULL, "%s: libharu error 0x%04lX (%s%s)", what, (unsigned long)st,
+	           hpdf_error_text(st), extra);
+
+	if (w->pdf)
+		HPDF_ResetError(w->pdf);
+	w->err = HPDF_OK;
+	w->err_detail = 0;
+}
+
+/* ------------------------------------------------------------ metrics */
+
+/* The code point actually drawn for cp: libharu's encoder can only emit BMP
+ * code points, the ToUnicode map leaves out C0 controls, surrogates, U+FEFF
+ * and U+FFFE/FFFF, so all of those become U+FFFD; a no-break space is drawn
+ * as a plain space so that text extraction gives an ASCII space. */
+static uint32_t drawn_cp(uint32_t cp)
+{
+	if (cp == 0x00A0)
+		return 0x0020;
+	if (cp < 0x20 || cp > 0xFFFD || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFEFF)
+		return 0xFFFD;
+	return cp;
+}
+
+/* Cache entry for BMP code point cp in face f, filled from the font's own
+ * cmap and hmtx through the same libharu functions its text width function
+ * uses (HPDF_TTFontDef_GetCharWidth = GetGidWidth(GetGlyphid(cp))), but
+ * without marking the glyph as used: only drawing adds glyphs to the subset. */
+static uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
+{
+	uint32_t *c = w->cache[f];
+	if (!c)
+		c = w->cache[f] = xcalloc(0x10000, sizeof(*c));
+	if (c[cp] & CACHE_KNOWN)
+		return c[cp];
+
+	HPDF_FontDef def = w->def[f];
+	HPDF_TTFontDefAttr attr = def->attr;
+	HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+	HPDF_INT16 width = HPDF_TTFontDef_GetGidWidth(def, gid);
+	uint32_t v = CACHE_KNOWN | (uint16_t)width;
+	if (gid != 0 && gid < attr->num_glyphs)
+		v |= CACHE_HAS;
+	c[cp] = v;
+	return v;
+}
+
+static int metric_width(void *ud, face_id f, uint32_t cp)
+{
+	pdf_writer *w = ud;
+	if ((unsigned)f >= FACE_COUNT)
+		return 0;
+	return (int16_t)(lookup(w, f, drawn_cp(cp)) & 0xFFFFu);
+}
+
+static int metric_has_glyph(void *ud, face_id f, uint32_t cp)
+{
+	pdf_writer *w = ud;
+	if ((unsigned)f >= FACE_COUNT)
+		return 0;
+	uint32_t d = drawn_cp(cp);
+	if (d != cp && cp != 0x00A0)
+		return 0; /* drawn as something else: not really there */
+	return (lookup(w, f, d) & CACHE_HAS) != 0;
+}
+
+/* ------------------------------------------------------------- set up */
+
+pdf_writer *pdf_writer_new(const char *fonts_list, diag *d)
+{
+	pdf_writer *w = xcalloc(1, sizeof(*w));
+	if (font_list_load(&w->files, fonts_list, d) != 0) {
+		free(w);
+		return NULL;
+	}
+
+	w->pdf = HPDF_New(on_error, w);
+	if (!w->pdf) {
+		diag_error(d, NULL, "PDF writer: cannot create a libharu document (out of memory)");
+		goto fail;
+	}
+	/* Before anything else: libharu reads the mode when objects are made. */
+	HPDF_STATUS st = HPDF_SetCompressionMode(w->pdf, HPDF_COMP_ALL);
+	if (st != HPDF_OK) {
+		report(w, d, st, "PDF writer: cannot enable compression");
+		goto fail;
+	}
+	if ((st = HPDF_UseUTFEncodings(w->pdf)) != HPDF_OK ||
+	    (st = HPDF_SetCurrentEncoder(w->pdf, "UTF-8")) != HPDF_OK) {
+		report(w, d, st, "PDF writer: cannot enable the UTF-8 encoder");
+		goto fail;
+	}
+	/* libharu writes 1.3 by default; /Lang needs 1.4, and PDF/A-3 1.7. */
+	w->pdf->pdf_version = HPDF_VER_17;
+	w->utf8 = HPDF_GetEncoder(w->pdf, "UTF-8");
+	if (!w->utf8) {
+		report(w, d, HPDF_OK, "PDF writer: cannot get the UTF-8 encoder");
+		goto fail;
+	}
+
+	for (int f = 0; f < FACE_COUNT; f++) {
+		const char *path = w->files.path[f];
+		const char *name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
+		HPDF_FontDef def = name ? HPDF_GetFontDef(w->pdf, name) : NULL;
+		if (!def) {
+			report(w, d, HPDF_OK, "cannot load font '%s' from %s",
+			       face_name((face_id)f), path);
+			goto fail;
+		}
+		HPDF_TTFontDefAttr attr = def->attr;
+		if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !attr || attr->cmap.format != 4 ||
+		    attr->cmap.seg_count_x2 == 0 || attr->header.units_per_em == 0) {
+			diag_error(d, NULL,
+			           "font '%s' (%s) has no Unicode (format 4) cmap table that "
+			           "libharu can use",
+			           face_name((face_id)f), path);
+			goto fail;
+		}
+		w->font_name[f] = name;
+		w->def[f] = def;
+		w->m.ascent[f] = def->ascent;
+		w->m.descent[f] = def->descent;
+	}
+	w->m.ud = w;
+	w->m.width = metric_width;
+	w->m.has_glyph = metric_has_glyph;
+	return w;
+
+fail:
+	pdf_writer_free(w);
+	return NULL;
+}
+
+const metrics *pdf_writer_metrics(pdf_writer *w)
+{
+	return &w->m;
+}
+
+const char *pdf_writer_font_path(const pdf_writer *w, face_id f)
+{
+	if (!w || (unsigned)f >= FACE_COUNT)
+		return NULL;
+	return w->files.path[f];
+}
+
+void pdf_writer_free(pdf_writer *w)
+{
+	if (!w)
+		return;
+	if (w->pdf)
+		HPDF_Free(w->pdf);
+	for (int f = 0; f < FACE_COUNT; f++) {
+		free(w->cache[f]);
+		free(w->drawn[f]);
+	}
+	font_list_free(&w->files);
+	free(w->buf);
+	free(w);
+}
+
+/* --------------------------------------------------------------- text */
+
+/* Copies the UTF-8 string s into w->buf (NUL-terminated) the way it will be
+ * drawn: invalid sequences as U+FFFD, every code point through drawn_cp()
+ * (or, with keep_nbsp, the same but leaving U+00A0 alone, for metadata).
+ * If mark is not NULL, sets the bit of each resulting code point in it.
+ * Returns the length in bytes. */
+static size_t sanitize(pdf_writer *w, const char *s, int keep_nbsp, uint8_t *mark)
+{
+	size_t len = strlen(s);
+	/* every input byte gives at most 3 output bytes (a lone byte -> U+FFFD) */
+	if (w->buf_cap < 3 * len + 1) {
+		w->buf_cap = 3 * len + 1;
+		w->buf = xrealloc(w->buf, w->buf_cap);
+	}
+	const char *end = s + len;
+	unsigned char *o = (unsigned char *)w->buf;
+	while (s < end) {
+		uint32_t cp = utf8_next(&s, end);
+		cp = keep_nbsp && cp == 0x00A0 ? cp : drawn_cp(cp);
+		if (mark)
+			mark[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		if (cp < 0x80) {
+			*o++ = (unsigned char)cp;
+		} else if (cp < 0x800) {
+			*o++ = (unsigned char)(0xC0 | cp >> 6);
+			*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+		} else {
+			*o++ = (unsigned char)(0xE0 | cp >> 12);
+			*o++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+			*o++ = (unsigned char)(0x80 | (cp & 0x3F));
+		}
+	}
+	*o = '\0';
+	return (size_t)((char *)o - w->buf);
+}
+
+/* ------------------------------------------------------------ drawing */
+
+/* What is currently set in a page's content stream, to avoid repeating it. */
+struct pen {
+	pdf_writer *w;
+	HPDF_Page page;
+	int in_text; /* inside BT ... ET */
+	int face;    /* -1: no font set */
+	float size;
+	int has_fill, has_stroke;
+	rgb fill, stroke;
+	float line_width; /* < 0: not set */
+};
+
+static float clamp01(float v)
+{
+	return v > 0 ? (v < 1 ? v : 1) : 0; /* NaN -> 0 */
+}
+
+static int same_rgb(rgb a, rgb b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static rgb clamp_rgb(rgb c)
+{
+	c.r = clamp01(c.r);
+	c.g = clamp01(c.g);
+	c.b = clamp01(c.b);
+	return c;
+}
+
+static HPDF_STATUS set_fill(struct pen *p, rgb c)
+{
+	c = clamp_rgb(c);
+	if (p->has_fill && same_rgb(p->fill, c))
+		return HPDF_OK;
+	HPDF_STATUS st = HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+	if (st == HPDF_OK) {
+		p->has_fill = 1;
+		p->fill = c;
+	}
+	return st;
+}
+
+static HPDF_STATUS set_stroke(struct pen *p, rgb c, float width)
+{
+	c = clamp_rgb(c);
+	HPDF_STATUS st = HPDF_OK;
+	if (!p->has_stroke || !same_rgb(p->stroke, c)) {
+		st = HPDF_Page_SetRGBStroke(p->page, c.r, c.g, c.b);
+		if (st != HPDF_OK)
+			return st;
+		p->has_stroke = 1;
+		p->stroke = c;
+	}
+	if (!(width >= 0))
+		width = 0; /* negative or NaN: the thinnest line */
+	if (p->line_width != width) {
+		st = HPDF_Page_SetLineWidth(p->page, width);
+		if (st == HPDF_OK)
+			p->line_width = width;
+	}
+	return st;
+}
+
+static HPDF_STATUS end_text(struct pen *p)
+{
+	if (!p->in_text)
+		return HPDF_OK;
+	p->in_text = 0;
+	return HPDF_Page_EndText(p->page);
+}
+
+/* Draws one text op.  Consecutive text ops share one BT ... ET; font, size
+ * and colour are only set when they change, each op is placed with an
+ * absolute text matrix. */
+static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
+{
+	pdf_writer *w = p->w;
+	if (!op->text || !op->text[0])
+		return HPDF_OK;
+	if ((unsigned)op->face >= FACE_COUNT)
+		return HPDF_PAGE_INVALID_FONT;
+
+	HPDF_STATUS st;
+	if (!w->font[op->face]) {
+		w->font[op->face] = HPDF_GetFont(w->pdf, w->font_name[op->face], "UTF-8");
+		if (!w->font[op->face])
+			return status_of(w, HPDF_OK);
+		w->drawn[op->face] = xcalloc(0x10000 / 8, 1);
+	}
+	size_t len = sanitize(w, op->text, 0, w->drawn[op->face]);
+	if (!p->in_text) {
+		if ((st = HPDF_Page_BeginText(p->page)) != HPDF_OK)
+			return st;
+		p->in_text = 1;
+	}
+	if (p->face != (int)op->face || p->size != op->size) {
+		st = HPDF_Page_SetFontAndSize(p->page, w->font[op->face], op->size);
+		if (st != HPDF_OK)
+			return st;
+		p->face = (int)op->face;
+		p->size = op->size;
+	}
+	if ((st = set_fill(p, op->fill)) != HPDF_OK)
+		return st;
+	if ((st = HPDF_Page_SetTextMatrix(p->page, 1, 0, 0, 1, op->x, op->y)) != HPDF_OK)
+		return st;
+
+	/* Long strings in pieces cut at character boundaries; Tj advances. */
+	char *s = w->buf, *end = w->buf + len;
+	while (s < end) {
+		char *cut = end;
+		if (end - s > SHOW_CHUNK) {
+			cut = s + SHOW_CHUNK;
+			while (cut > s && ((unsigned char)*cut & 0xC0) == 0x80)
+				cut--;
+		}
+		char saved = *cut;
+		*cut = '\0';
+		st = HPDF_Page_ShowText(p->page, s);
+		*cut = saved;
+		if (st != HPDF_OK)
+			return st;
+		s = cut;
+	}
+	return HPDF_OK;
+}
+
+/* Sets the colours an op is painted with; call before building its path. */
+static HPDF_STATUS set_paint(struct pen *p, const draw_op *op)
+{
+	HPDF_STATUS st = HPDF_OK;
+	if (op->filled)
+		st = set_fill(p, op->fill);
+	if (st == HPDF_OK && op->stroked)
+		st = set_stroke(p, op->stroke, op->line_width);
+	return st;
+}
+
+/* Paints the current path: fill and/or stroke (closing it first when both
+ * and `close`), or discards it. */
+static HPDF_STATUS paint(struct pen *p, const draw_op *op, int close)
+{
+	if (op->filled && op->stroked)
+		return close ? HPDF_Page_ClosePathFillStroke(p->page)
+		             : HPDF_Page_FillStroke(p->page);
+	if (op->filled)
+		return HPDF_Page_Fill(p->page);
+	if (op->stroked)
+		return HPDF_Page_Stroke(p->page);
+	return HPDF_Page_EndPath(p->page);
+}
+
+static HPDF_STATUS draw_rect(struct pen *p, const draw_op *op)
+{
+	if (!op->filled && !op->stroked)
+		return HPDF_OK;
+	HPDF_STATUS st = set_paint(p, op);
+	if (st == HPDF_OK)
+		st = HPDF_Page_Rectangle(p->page, op->x, op->y, op->w, op->h);
+	if (st == HPDF_OK)
+		st = paint(p, op, 0);
+	return st;
+}
+
+/* A line is always stroked, with the stroke colour and line width. */
+static HPDF_STATUS draw_line(struct pen *p, const draw_op *op)
+{
+	HPDF_STATUS st = set_stroke(p, op->stroke, op->line_width);
+	if (st == HPDF_OK)
+		st = HPDF_Page_MoveTo(p->page, op->x, op->y);
+	if (st == HPDF_OK)
+		st = HPDF_Page_LineTo(p->page, op->x2, op->y2);
+	if (st == HPDF_OK)
+		st = HPDF_Page_Stroke(p->page);
+	return st;
+}
+
+/* A polyline: stroked open; filled (implicitly closed); filled and stroked
+ * as a closed polygon. */
+static HPDF_STATUS draw_path(struct pen *p, const draw_op *op)
+{
+	if (!op->pts || op->npts < 2 || (!op->filled && !op->stroked))
+		return HPDF_OK;
+	HPDF_STATUS st = set_paint(p, op);
+	if (st == HPDF_OK)
+		st = HPDF_Page_MoveTo(p->page, op->pts[0], op->pts[1]);
+	for (size_t i = 1; st == HPDF_OK && i < op->npts; i++)
+		st = HPDF_Page_LineTo(p->page, op->pts[2 * i], op->pts[2 * i + 1]);
+	if (st == HPDF_OK)
+		st = paint(p, op, 1);
+	return st;
+}
+
+static HPDF_STATUS draw_circle(struct pen *p, const draw_op *op)
+{
+	if (!(op->w > 0) || (!op->filled && !op->stroked))
+		return HPDF_OK;
+	HPDF_STATUS st = set_paint(p, op);
+	if (st == HPDF_OK)
+		st = HPDF_Page_Circle(p->page, op->x, op->y, op->w);
+	if (st == HPDF_OK)
+		st = paint(p, op, 0);
+	return st;
+}
+
+/* A destination [page /XYZ null top null]: scrolls to `top` on the page and
+ * keeps the reader's horizontal position and zoom (libharu's SetXYZ insists
+ * on a zoom factor, so the array is built here). */
+static HPDF_Destination make_dest(pdf_writer *w, HPDF_Page target, float top)
+{
+	HPDF_Destination dst = HPDF_Page_CreateDestination(target);
+	if (!dst)
+		return NULL;
+	if (!(top >= 0))
+		top = 0;
+	if (top > PAGE_HEIGHT)
+		top = (float)PAGE_HEIGHT;
+	HPDF_Array_Clear(dst);
+	HPDF_STATUS st = HPDF_Array_Add(dst, target);
+	if (st == HPDF_OK)
+		st = HPDF_Array_AddName(dst, "XYZ");
+	if (st == HPDF_OK)
+		st = HPDF_Array_Add(dst, HPDF_Null_New(w->pdf->mmgr));
+	if (st == HPDF_OK)
+		st = HPDF_Array_AddReal(dst, top);
+	if (st == HPDF_OK)
+		st = HPDF_Array_Add(dst, HPDF_Null_New(w->pdf->mmgr));
+	return st == HPDF_OK ? dst : NULL;
+}
+
+/* Borderless, printable (/F 4, as PDF/A requires). */
+static HPDF_STATUS finish_annot(HPDF_Annotation annot)
+{
+	HPDF_STATUS st = HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_AddNumber(annot, "F", 4);
+	return st;
+}
+
+static HPDF_Rect op_rect(const draw_op *op)
+{
+	HPDF_Rect r = {op->x, op->y, op->x + op->w, op->y + op->h};
+	return r;
+}
+
+static HPDF_STATUS draw_link(struct pen *p, const draw_op *op, HPDF_Page *pages, size_t npages)
+{
+	pdf_writer *w = p->w;
+	if (op->dest_page < 0 || (size_t)op->dest_page >= npages)
+		return HPDF_INVALID_PAGE;
+	HPDF_Destination dst = make_dest(w, pages[op->dest_page], op->dest_y);
+	if (!dst)
+		return status_of(w, HPDF_OK);
+	HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(p->page, op_rect(op), dst);
+	if (!annot)
+		return status_of(w, HPDF_OK);
+	return finish_annot(annot);
+}
+
+/* URIs must be 7-bit ASCII in PDF: other bytes (UTF-8 of an IRI), controls
+ * and spaces are percent-encoded. */
+static HPDF_STATUS draw_uri(struct pen *p, const draw_op *op)
+{
+	pdf_writer *w = p->w;
+	if (!op->text || !op->text[0])
+		return HPDF_INVALID_URI;
+	size_t len = strlen(op->text);
+	if (w->buf_cap < 3 * len + 1) {
+		w->buf_cap = 3 * len + 1;
+		w->buf = xrealloc(w->buf, w->buf_cap);
+	}
+	char *o = w->buf;
+	for (const unsigned char *s = (const unsigned char *)op->text; *s; s++) {
+		if (*s <= 0x20 || *s >= 0x7F) {
+			static const char hex[] = "0123456789ABCDEF";
+			*o++ = '%';
+			*o++ = hex[*s >> 4];
+			*o++ = hex[*s & 15];
+		} else {
+			*o++ = (char)*s;
+		}
+	}
+	*o = '\0';
+	HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(p->page, op_rect(op), w->buf);
+	if (!annot)
+		return status_of(w, HPDF_OK);
+	return finish_annot(annot);
+}
+
+static const char *op_name(enum draw_kind k)
+{
+	switch (k) {
+	case DRAW_TEXT:
+		return "text";
+	case DRAW_RECT:
+		return "rectangle";
+	case DRAW_LINE:
+		return "line";
+	case DRAW_PATH:
+		return "path";
+	case DRAW_CIRCLE:
+		return "circle";
+	case DRAW_LINK:
+		return "link";
+	case DRAW_URI:
+		return "URI link";
+	}
+	return "unknown operation";
+}
+
+/* Bytes of s to quote in a message: at most max, not cutting a UTF-8
+ * sequence. */
+static int excerpt_len(const char *s, size_t max)
+{
+	if (!s)
+		return 0;
+	size_t n = strlen(s);
+	if (n <= max)
+		return (int)n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return (int)max;
+}
+
+/* Are all of an op's coordinates finite numbers? */
+static int op_finite(const draw_op *op)
+{
+	if (!isfinite(op->x) || !isfinite(op->y) || !isfinite(op->x2) || !isfinite(op->y2) ||
+	    !isfinite(op->w) || !isfinite(op->h) || !isfinite(op->size) || !isfinite(op->dest_y))
+		return 0;
+	if (op->kind == DRAW_PATH && op->pts)
+		for (size_t i = 0; i < 2 * op->npts; i++)
+			if (!isfinite(op->pts[i]))
+				return 0;
+	return 1;
+}
+
+/* Draws page pg of doc on pages[pg].  Returns 0, or -1 after reporting. */
+static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *pages, diag *d)
+{
+	struct pen p = {.w = w, .page = pages[pg], .face = -1, .line_width = -1};
+	const page *pgs = &doc->pages[pg];
+
+	for (size_t i = 0; i < pgs->n; i++) {
+		const draw_op *op = &pgs->ops[i];
+		HPDF_STATUS st = HPDF_OK;
+
+		if (!op_finite(op)) {
+			diag_error(d, NULL,
+			           "PDF writer: page %zu, %s %zu: coordinate is not a number",
+			           pg + 1, op_name(op->kind), i);
+			return -1;
+		}
+		/* Annotations are not content: they do not interrupt a text object. */
+		if (op->kind != DRAW_TEXT && op->kind != DRAW_LINK && op->kind != DRAW_URI)
+			st = end_text(&p);
+		if (st == HPDF_OK) {
+			switch (op->kind) {
+			case DRAW_TEXT:
+				st = draw_text(&p, op);
+				break;
+			case DRAW_RECT:
+				st = draw_rect(&p, op);
+				break;
+			case DRAW_LINE:
+				st = draw_line(&p, op);
+				break;
+			case DRAW_PATH:
+				st = draw_path(&p, op);
+				break;
+			case DRAW_CIRCLE:
+				st = draw_circle(&p, op);
+				break;
+			case DRAW_LINK:
+				st = draw_link(&p, op, pages, doc->npages);
+				break;
+			case DRAW_URI:
+				st = draw_uri(&p, op);
+				break;
+			default:
+				diag_error(d, NULL,
+				           "PDF writer: page %zu: unknown drawing operation %d",
+				           pg + 1, (int)op->kind);
+				return -1;
+			}
+		}
+		if (st != HPDF_OK) {
+			if (op->kind == DRAW_LINK && st == HPDF_INVALID_PAGE && w->err == HPDF_OK)
+				diag_error(
+				        d, NULL,
+				        "PDF writer: page %zu: link to page %d, but the document "
+				        "has %zu pages",
+				        pg + 1, op->dest_page + 1, doc->npages);
+			else if (op->kind == DRAW_TEXT)
+				report(w, d, st,
+				       "PDF writer: page %zu: drawing text \"%.*s\" (%s %g pt)",
+				       pg + 1, excerpt_len(op->text, 40), op->text ? op->text : "",
+				       face_name(op->face), (double)op->size);
+			else
+				report(w, d, st, "PDF writer: page %zu: drawing %s %zu", pg + 1,
+				       op_name(op->kind), i);
+			return -1;
+		}
+	}
+	HPDF_STATUS st = end_text(&p);
+	if (st != HPDF_OK) {
+		report(w, d, st, "PDF writer: page %zu: ending text", pg + 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* Replaces the /W (widths) array of each face's CIDFont with one listing
+ * only the code points drawn with it (whose widths differ from /DW), with the
+ * same values libharu computed.  The new array is attached first and filled
+ * in place, so that libharu owns it even if filling fails. */
+static HPDF_STATUS trim_widths(pdf_writer *w)
+{
+	for (int f = 0; f < FACE_COUNT; f++) {
+		if (!w->font[f] || !w->drawn[f])
+			continue;
+		HPDF_FontAttr attr = w->font[f]->attr;
+		HPDF_Dict cidfont = attr ? attr->descendant_font : NULL;
+		if (!cidfont)
+			return HPDF_INVALID_FONT;
+		HPDF_Array widths = HPDF_Array_New(w->pdf->mmgr);
+		HPDF_STATUS st =
+		        widths ? HPDF_Dict_Add(cidfont, "W", widths) : status_of(w, HPDF_OK);
+		if (st != HPDF_OK)
+			return st;
+
+		int dw = w->def[f]->missing_width; /* libharu's /DW */
+		HPDF_Array run = NULL;             /* widths of consecutive codes */
+		for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+			int used = (w->drawn[f][cp >> 3] >> (cp & 7)) & 1;
+			int width = used ? (int16_t)(lookup(w, (face_id)f, cp) & 0xFFFFu) : dw;
+			if (width == dw) {
+				run = NULL;
+				continue;
+			}
+			if (!run) {
+				st = HPDF_Array_AddNumber(widths, (HPDF_INT32)cp);
+				run = st == HPDF_OK ? HPDF_Array_New(w->pdf->mmgr) : NULL;
+				if (st == HPDF_OK)
+					st = run ? HPDF_Array_Add(widths, run)
+					         : status_of(w, HPDF_OK);
+				if (st != HPDF_OK)
+					return st;
+			}
+			if ((st = HPDF_Array_AddNumber(run, width)) != HPDF_OK)
+				return st;
+		}
+	}
+	return HPDF_OK;
+}
+
+/* ------------------------------------------------- outline, metadata */
+
+/* Bookmarks from doc->outline: an entry becomes a child of the nearest
+ * preceding entry with a smaller level (so a skipped level still nests);
+ * level-1 entries are open, deeper ones closed. */
+static int add_outline(pdf_writer *w, const document *doc, HPDF_Page *pages, diag *d)
+{
+	if (doc->noutline == 0)
+		return 0;
+	struct node {
+		int level;
+		HPDF_Outline o;
+	} *stack = xmalloc(doc->noutline * sizeof(*stack));
+	size_t depth = 0;
+	int rc = -1;
+
+	for (size_t i = 0; i < doc->noutline; i++) {
+		const outline_entry *e = &doc->outline[i];
+		int level = e->level < 1 ? 1 : e->level;
+		if (e->page < 0 || (size_t)e->page >= doc->npages) {
+			diag_error(
+			        d, NULL,
+			        "PDF writer: bookmark \"%s\" points to page %d, but the document "
+			        "has %zu pages",
+			        e->title ? e->title : "", e->page + 1, doc->npages);
+			goto out;
+		}
+		while (depth > 0 && stack[depth - 1].level >= level)
+			depth--;
+		HPDF_Outline parent = depth ? stack[depth - 1].o : NULL;
+
+		sanitize(w, e->title ? e->title : "", 1, NULL);
+		HPDF_Outline o = HPDF_CreateOutline(w->pdf, parent, w->buf, w->utf8);
+		HPDF_STATUS st = o ? HPDF_OK : status_of(w, HPDF_OK);
+		HPDF_Destination dst = NULL;
+		if (st == HPDF_OK)
+			st = HPDF_Outline_SetOpened(o, level == 1 ? HPDF_TRUE : HPDF_FALSE);
+		if (st == HPDF_OK) {
+			dst = make_dest(w, pages[e->page], e->y);
+			if (!dst)
+				st = status_of(w, HPDF_OK);
+		}
+		if (st == HPDF_OK)
+			st = HPDF_Outline_SetDestination(o, dst);
+		if (st != HPDF_OK) {
+			report(w, d, st, "PDF writer: adding bookmark \"%s\"", e->title);
+			goto out;
+		}
+		stack[depth].level = level;
+		stack[depth].o = o;
+		depth++;
+	}
+	rc = 0;
+out:
+	free(stack);
+	return rc;
+}
+
+/* Parses "YYYY-MM-DD" strictly into a date at 00:00:00 (no time zone). */
+static int parse_date(const char *s, HPDF_Date *date)
+{
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return -1;
+		} else if (s[i] < '0' || s[i] > '9') {
+			return -1;
+		}
+	}
+	if (s[10] != '\0')
+		return -1;
+	memset(date, 0, sizeof(*date));
+	date->year = atoi(s);
+	date->month = atoi(s + 5);
+	date->day = atoi(s + 8);
+	date->ind = ' ';
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (date->year < 1000 || date->month < 1 || date->month > 12 || date->day < 1 ||
+	    date->day > mdays[date->month - 1])
+		return -1;
+	int leap = (date->year % 4 == 0 && date->year % 100 != 0) || date->year % 400 == 0;
+	if (date->month == 2 && date->day == 29 && !leap)
+		return -1;
+	return 0;
+}
+
+/* A BCP 47 tag is letters, digits and hyphens. */
+static int valid_lang(const char *s)
+{
+	if (!s[0] || strlen(s) > 35)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static int set_info(pdf_writer *w, const doc_info *info, diag *d)
+{
+	static const struct {
+		HPDF_InfoType type;
+		const char *name;
+		size_t offset;
+	} text[] = {
+	        {HPDF_INFO_TITLE, "title", offsetof(doc_info, title)},
+	        {HPDF_INFO_AUTHOR, "author", offsetof(doc_info, author)},
+	        {HPDF_INFO_SUBJECT, "subject", offsetof(doc_info, subject)},
+	        {HPDF_INFO_KEYWORDS, "keywords", offsetof(doc_info, keywords)},
+	        {HPDF_INFO_CREATOR, "creator", offsetof(doc_info, creator)},
+	};
+	HPDF_STATUS st;
+
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		const char *v = *(const char *const *)((const char *)info + text[i].offset);
+		if (!v)
+			continue;
+		sanitize(w, v, 1, NULL);
+		if ((st = HPDF_SetInfoAttr(w->pdf, text[i].type, w->buf)) != HPDF_OK) {
+			report(w, d, st, "PDF writer: setting the document %s", text[i].name);
+			return -1;
+		}
+	}
+
+	char producer[64];
+	snprintf(producer, sizeof(producer), "rapport (libharu %s)", HPDF_GetVersion());
+	if ((st = HPDF_SetInfoAttr(w->pdf, HPDF_INFO_PRODUCER, producer)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: setting the document producer");
+		return -1;
+	}
+
+	if (info->date) {
+		HPDF_Date date;
+		if (parse_date(info->date, &date) != 0) {
+			diag_error(d, NULL,
+			           "PDF writer: document date \"%s\" is not a YYYY-MM-DD date",
+			           info->date);
+			return -1;
+		}
+		if ((st = HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, date)) != HPDF_OK ||
+		    (st = HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, date)) != HPDF_OK) {
+			report(w, d, st, "PDF writer: setting the document date");
+			return -1;
+		}
+	}
+
+	if (info->lang) {
+		if (!valid_lang(info->lang)) {
+			diag_error(d, NULL,
+			           "PDF writer: document language \"%s\" is not a language tag",
+			           info->lang);
+			return -1;
+		}
+		HPDF_String lang = HPDF_String_New(w->pdf->mmgr, info->lang, NULL);
+		st = lang ? HPDF_Dict_Add(w->pdf->catalog, "Lang", lang) : status_of(w, HPDF_OK);
+		if (st != HPDF_OK) {
+			report(w, d, st, "PDF writer: setting the document language");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- write */
+
+int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag *d)
+{
+	if (w->used) {
+		diag_error(d, NULL, "PDF writer: a writer can save only one document");
+		return -1;
+	}
+	w->used = 1;
+	if (doc->npages == 0) {
+		diag_error(d, NULL, "PDF writer: the document has no pages");
+		return -1;
+	}
+
+	HPDF_STATUS st;
+	if (doc->npages > PAGES_PER_NODE &&
+	    (st = HPDF_SetPagesConfiguration(w->pdf, PAGES_PER_NODE)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: configuring the page tree");
+		return -1;
+	}
+
+	/* All pages first: links and bookmarks may point forward. */
+	HPDF_Page *pages = xcalloc(doc->npages, sizeof(*pages));
+	int rc = -1;
+	for (size_t i = 0; i < doc->npages; i++) {
+		pages[i] = HPDF_AddPage(w->pdf);
+		st = pages[i] ? HPDF_OK : status_of(w, HPDF_OK);
+		if (st == HPDF_OK)
+			st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)PAGE_WIDTH);
+		if (st == HPDF_OK)
+			st = HPDF_Page_SetHeight(pages[i], (HPDF_REAL)PAGE_HEIGHT);
+		if (st != HPDF_OK) {
+			report(w, d, st, "PDF writer: adding page %zu", i + 1);
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < doc->npages; i++)
+		if (draw_page(w, doc, i, pages, d) != 0)
+			goto out;
+	if (add_outline(w, doc, pages, d) != 0 || set_info(w, &doc->info, d) != 0)
+		goto out;
+
+	if ((st = HPDF_SetPageMode(w->pdf, doc->noutline ? HPDF_PAGE_MODE_USE_OUTLINE
+	                                                 : HPDF_PAGE_MODE_USE_NONE)) != HPDF_OK ||
+	    (st = HPDF_SetPageLayout(w->pdf, HPDF_PAGE_LAYOUT_SINGLE)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: setting the page mode and layout");
+		goto out;
+	}
+	if ((st = trim_widths(w)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: writing the fonts' width tables");
+		goto out;
+	}
+	if ((st = tounicode_fix(w->pdf)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: replacing the fonts' ToUnicode maps");
+		goto out;
+	}
+	/* Anything libharu noted without failing a call would fail the save. */
+	if (w->err != HPDF_OK) {
+		report(w, d, HPDF_OK, "PDF writer: libharu reported an error while drawing");
+		goto out;
+	}
+	if ((st = HPDF_SaveToFile(w->pdf, path)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: cannot write %s", path);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(pages);
+	return rc;
+}
