@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "diag.h"
-#include "locale.h"
+#include "i18n.h"
 
 /* Exit codes (documented in README.md and rapport --help). */
 enum {

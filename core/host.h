@@ -10,7 +10,7 @@
 #include "arena.h"
 #include "blocks.h"
 #include "diag.h"
-#include "locale.h"
+#include "i18n.h"
 #include "rapport/plugin.h"
 #include "report.h"
 

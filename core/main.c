@@ -9,7 +9,7 @@
 
 #include "build.h"
 #include "diag.h"
-#include "locale.h"
+#include "i18n.h"
 #include "rapport/plugin.h"
 
 static const char USAGE[] =

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "../locale.h"
+#include "../i18n.h"
 #include "internal.h"
 
 #define PLOT_HEIGHT 170.0f

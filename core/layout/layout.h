@@ -16,7 +16,7 @@
 
 #include "../blocks.h"
 #include "../diag.h"
-#include "../locale.h"
+#include "../i18n.h"
 #include "page.h"
 
 typedef struct layout_author {

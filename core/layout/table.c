@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "../locale.h"
+#include "../i18n.h"
 #include "internal.h"
 
 #define TABLE_SIZE 8.5f

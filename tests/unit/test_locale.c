@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "locale.h"
+#include "i18n.h"
 
 #define NBSP  "\xc2\xa0"
 #define MINUS "\xe2\x88\x92"
@@ -52,8 +52,7 @@ static void test_int_sv(void **state)
 	assert_string_equal(fmt_int(LANG_SV, -18, buf, sizeof buf), MINUS "18");
 	assert_string_equal(fmt_int(LANG_SV, -1000, buf, sizeof buf), MINUS "1" NBSP "000");
 	assert_string_equal(fmt_int(LANG_SV, 100000, buf, sizeof buf), "100" NBSP "000");
-	assert_string_equal(fmt_int(LANG_SV, 1234567, buf, sizeof buf),
-	                    "1" NBSP "234" NBSP "567");
+	assert_string_equal(fmt_int(LANG_SV, 1234567, buf, sizeof buf), "1" NBSP "234" NBSP "567");
 	assert_string_equal(fmt_int(LANG_SV, 2147483647L, buf, sizeof buf),
 	                    "2" NBSP "147" NBSP "483" NBSP "647");
 }
@@ -112,8 +111,7 @@ static void test_number_rounding(void **state)
 	assert_string_equal(fmt_number(LANG_SV, 999.96, 1, buf, sizeof buf), "1" NBSP "000,0");
 	assert_string_equal(fmt_number(LANG_SV, 9.995, 2, buf, sizeof buf), "10,00");
 	assert_string_equal(fmt_number(LANG_SV, 1257, 0, buf, sizeof buf), "1" NBSP "257");
-	assert_string_equal(fmt_number(LANG_SV, 1257.25, 2, buf, sizeof buf),
-	                    "1" NBSP "257,25");
+	assert_string_equal(fmt_number(LANG_SV, 1257.25, 2, buf, sizeof buf), "1" NBSP "257,25");
 	assert_string_equal(fmt_number(LANG_SV, 3, 2, buf, sizeof buf), "3,00");
 	assert_string_equal(fmt_number(LANG_SV, 0.001, 3, buf, sizeof buf), "0,001");
 	assert_string_equal(fmt_number(LANG_SV, 0.0004, 3, buf, sizeof buf), "0,000");
@@ -136,10 +134,8 @@ static void test_number_zero_and_sign(void **state)
 static void test_number_large_and_odd(void **state)
 {
 	(void)state;
-	assert_string_equal(fmt_number(LANG_EN, 1234567.891, 2, buf, sizeof buf),
-	                    "1,234,567.89");
-	assert_string_equal(fmt_number(LANG_EN, 1e15, 0, buf, sizeof buf),
-	                    "1,000,000,000,000,000");
+	assert_string_equal(fmt_number(LANG_EN, 1234567.891, 2, buf, sizeof buf), "1,234,567.89");
+	assert_string_equal(fmt_number(LANG_EN, 1e15, 0, buf, sizeof buf), "1,000,000,000,000,000");
 	assert_string_equal(fmt_number(LANG_EN, 1e20, 0, buf, sizeof buf),
 	                    "100,000,000,000,000,000,000");
 	assert_string_equal(fmt_number(LANG_EN, NAN, 1, buf, sizeof buf), "\xe2\x80\x93");
@@ -173,8 +169,7 @@ static void test_change(void **state)
 	(void)state;
 	assert_string_equal(fmt_change(LANG_SV, 12, 0, 0, buf, sizeof buf), "+12");
 	assert_string_equal(fmt_change(LANG_SV, -18, 0, 0, buf, sizeof buf), MINUS "18");
-	assert_string_equal(fmt_change(LANG_SV, -18, 0, 1, buf, sizeof buf),
-	                    MINUS "18" NBSP "%");
+	assert_string_equal(fmt_change(LANG_SV, -18, 0, 1, buf, sizeof buf), MINUS "18" NBSP "%");
 	assert_string_equal(fmt_change(LANG_EN, -18, 0, 1, buf, sizeof buf), MINUS "18%");
 	assert_string_equal(fmt_change(LANG_SV, 3.45, 1, 1, buf, sizeof buf), "+3,5" NBSP "%");
 	assert_string_equal(fmt_change(LANG_EN, 3.45, 1, 1, buf, sizeof buf), "+3.5%");
@@ -227,9 +222,9 @@ static void test_labels(void **state)
 static void test_labels_complete(void **state)
 {
 	static const char *const keys[] = {
-	        "contents", "page_x_of_y", "table",        "figure",        "continued",
-	        "authors",  "date",        "period",       "year",          "total",
-	        "final_report", "annual_report", "source", "chart_data",    "none",
+	        "contents",     "page_x_of_y",   "table",  "figure",     "continued",
+	        "authors",      "date",          "period", "year",       "total",
+	        "final_report", "annual_report", "source", "chart_data", "none",
 	};
 	size_t i;
 	int l;
