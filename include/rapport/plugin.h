@@ -115,6 +115,33 @@ typedef struct rapport_label {
 	const char *en;
 } rapport_label;
 
+/* Types of declared data fields (API level 2). */
+enum rapport_type {
+	RAPPORT_T_ANY = 0,
+	RAPPORT_T_INT,    /* a whole number */
+	RAPPORT_T_NUMBER, /* any number */
+	RAPPORT_T_STRING,
+	RAPPORT_T_BOOL,
+	RAPPORT_T_ARRAY,  /* elements described by `fields` (objects) or `items` */
+	RAPPORT_T_OBJECT  /* members described by `fields` */
+};
+
+/* One declared data field (API level 2).  A section type declares the data
+ * it takes as lists of fields, each list ended by an entry whose key is NULL.
+ * The core checks the data against them before any callback runs: types,
+ * required members, ranges, allowed values, unknown keys ("did you mean"). */
+typedef struct rapport_field {
+	const char *key;                     /* member name; NULL ends a list */
+	int type;                            /* enum rapport_type */
+	int required;                        /* 1: must be present */
+	double min, max;                     /* numbers: allowed range when min < max */
+	const struct rapport_field *fields;  /* OBJECT members, or members of each
+	                                      * element of an ARRAY of objects */
+	int items;                           /* ARRAY of scalars: the elements' type */
+	const char *const *values;           /* STRING: allowed values, NULL-ended */
+	const char *doc;                     /* one line of documentation */
+} rapport_field;
+
 /* A section type, registered by a plugin during its entry point.  The
  * descriptor must stay valid until the plugin is unloaded (make it a static
  * const).  name is what a report definition writes as a section's "type". */
@@ -131,6 +158,15 @@ typedef struct rapport_section_type {
 
 	/* Emits the section's content.  Called only after validate succeeded. */
 	int (*emit)(const rapport_host *host, rapport_ctx *ctx);
+
+	/* --- read by the host only when api_level >= 2 --- */
+
+	/* Options of the section's object in the report definition (besides
+	 * the common type, title, level, whole_period, intro, outro). */
+	const rapport_field *section_fields;
+	/* The member of each year file this section reads, and its fields. */
+	const char *year_key;
+	const rapport_field *year_fields;
 } rapport_section_type;
 
 /*
