@@ -306,11 +306,11 @@ int build_run(const build_opts *o, diag *d)
 	p.o = o;
 	p.d = d;
 	int rc = load_and_check(&p);
-	if (rc == EXIT_OK && o->out_path) {
+	if (rc == EXIT_OK && (o->out_path || o->emit_only)) {
 		rc = emit_all(&p);
 		if (rc == EXIT_OK && d->errors)
 			rc = EXIT_DATA;
-		if (rc == EXIT_OK)
+		if (rc == EXIT_OK && !o->emit_only)
 			rc = write_pdf(&p, t0);
 	} else if (rc == EXIT_OK && !o->quiet) {
 		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,

@@ -30,6 +30,8 @@ typedef struct build_opts {
 	const char *fonts_list; /* NULL: the default fonts.list */
 	int verbose;
 	int quiet;              /* no summary line */
+	int emit_only;          /* check, emit the sections' blocks, write nothing
+	                         * (the fuzzing harness) */
 } build_opts;
 
 /* Builds (out_path set) or only checks the report.  Returns an exit code. */

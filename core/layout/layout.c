@@ -213,11 +213,14 @@ static int contents(layout *L, int first_page, int draw)
 			draw_lines(L, &p, 0, p.nlines, L->left + indent + num_col, base, TOC_LEADING,
 			           COLOR_TEXT);
 			/* dotted leader and the page number on the last line */
-			float last = base - (float)(p.nlines - 1) * TOC_LEADING;
+			/* an empty heading has no lines: its leader starts at the number */
+			size_t nl = p.nlines ? p.nlines : 1;
+			float last = base - (float)(nl - 1) * TOC_LEADING;
+			float tail = p.nlines ? p.lines[p.nlines - 1].natural : 0;
 			char num[16];
 			snprintf(num, sizeof(num), "%d", e->page + 1);
 			float nw = string_width(L, f, TOC_SIZE, num);
-			float lx = L->left + indent + num_col + p.lines[p.nlines - 1].natural + 6;
+			float lx = L->left + indent + num_col + tail + 6;
 			float rx = L->right - nw - 6;
 			float dot = string_width(L, FACE_SANS, TOC_SIZE, ".");
 			float step = dot * 2.2f;
@@ -292,7 +295,8 @@ static void place_heading(layout *L, const block *k, const block *next)
 			layout_new_page(L);
 	} else {
 		float before = L->y >= L->top ? 0 : s->before;
-		if (L->y - before - (h - s->before) - keep_height(L, next) < L->bottom)
+		if (L->page < 0 ||
+		    L->y - before - (h - s->before) - keep_height(L, next) < L->bottom)
 			layout_new_page(L);
 		else
 			L->y -= before;
