@@ -18,6 +18,7 @@
 #include "pdf/pdf.h"
 #include "plugin.h"
 #include "report.h"
+#include "report_schema.h"
 
 const char *default_fonts_list(void)
 {
@@ -27,15 +28,8 @@ const char *default_fonts_list(void)
 
 /* ------------------------------------------------ built-in text content */
 
-static void content_error(diag *d, const jnode *n, const char *what)
-{
-	char found[96];
-	diag_pos pos = jnode_pos(n);
-	diag_error(d, &pos, "expected %s, found %s", what, jnode_describe(n, found, sizeof(found)));
-}
-
-/* Checks (blocks == NULL) or emits (blocks set) the list items of arr. */
-static void list_items(const jnode *arr, block_list *blocks, block_list_data *l, diag *d)
+/* Emits the list items of arr (checked before by report_check_blocks). */
+static void list_items(const jnode *arr, block_list *blocks, block_list_data *l)
 {
 	for (size_t i = 0; i < jnode_length(arr); i++) {
 		const jnode *it = jnode_at(arr, i);
@@ -43,67 +37,35 @@ static void list_items(const jnode *arr, block_list *blocks, block_list_data *l,
 		if (jnode_kind(it) == J_OBJECT) {
 			text = jnode_get(it, "text");
 			sub = jnode_get(it, "items");
-			if (sub && jnode_kind(sub) != J_ARRAY)
-				content_error(d, sub, "an array of list items");
 		}
-		if (jnode_kind(text) != J_STRING) {
-			content_error(d, text ? text : it,
-			              "a list item: a string or {\"text\": ..., \"items\": [...]}");
+		if (jnode_kind(text) != J_STRING)
 			continue;
-		}
-		if (!blocks) {
-			if (sub)
-				list_items(sub, NULL, NULL, d);
-			continue;
-		}
 		list_item *li = list_add_item(blocks, l, jnode_string(text, ""));
-		if (sub && jnode_kind(sub) == J_ARRAY) {
+		if (jnode_kind(sub) == J_ARRAY) {
 			li->sub = arena_alloc(blocks->arena, sizeof(*li->sub));
 			li->sub->ordered = jnode_bool(jnode_get(it, "ordered"), 0);
-			list_items(sub, blocks, li->sub, d);
+			list_items(sub, blocks, li->sub);
 		}
 	}
 }
 
-/* Checks (blocks == NULL) or emits content blocks (see docs/data-format.md)
- * under a heading of level `level`. */
-static void content_blocks(const jnode *arr, int level, block_list *blocks, diag *d)
+/* Emits content blocks (see docs/data-format.md; checked before by
+ * report_check_blocks) under a heading of level `level`. */
+static void content_blocks(const jnode *arr, int level, block_list *blocks)
 {
-	if (!arr)
-		return;
-	if (jnode_kind(arr) != J_ARRAY) {
-		content_error(d, arr, "an array of content blocks");
-		return;
-	}
 	for (size_t i = 0; i < jnode_length(arr); i++) {
 		const jnode *b = jnode_at(arr, i);
 		const jnode *h = jnode_get(b, "heading"), *p = jnode_get(b, "paragraph"),
 		            *l = jnode_get(b, "list");
-		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l) != 1) {
-			content_error(d, b,
-			              "a content block: {\"heading\": ...}, {\"paragraph\": ...} or "
-			              "{\"list\": [...]}");
-			continue;
-		}
-		const jnode *v = h ? h : p ? p : l;
-		if (jnode_kind(v) != (l ? J_ARRAY : J_STRING)) {
-			content_error(d, v, l ? "an array of list items" : "a string");
-			continue;
-		}
-		if (!blocks) {
-			if (l)
-				list_items(l, NULL, NULL, d);
-			continue;
-		}
-		if (h) {
+		if (jnode_kind(h) == J_STRING) {
 			int sub = jnode_is_int(jnode_get(b, "level")) ? (int)jnode_number(jnode_get(b, "level"), 1) : 1;
 			int lv = level + (sub < 1 ? 1 : sub);
 			blocks_heading(blocks, lv > 4 ? 4 : lv, jnode_string(h, ""));
-		} else if (p) {
+		} else if (jnode_kind(p) == J_STRING) {
 			blocks_paragraph(blocks, jnode_string(p, ""));
-		} else {
+		} else if (jnode_kind(l) == J_ARRAY) {
 			block_list_data *ld = blocks_list(blocks, jnode_bool(jnode_get(b, "ordered"), 0));
-			list_items(l, blocks, ld, d);
+			list_items(l, blocks, ld);
 		}
 	}
 }
@@ -163,20 +125,32 @@ static int load_and_check(pipeline *p)
 	}
 	if (missing)
 		return EXIT_PLUGIN;
-	if (data_bad)
+
+	/* the sections' own members and the year files' top level, against the
+	 * core's declarations and the section types' */
+	int bad_sections = 0;
+	for (size_t i = 0; i < p->r.nsections; i++) {
+		const report_section *s = &p->r.sections[i];
+		bad_sections += report_check_section(s->node, p->types[i], d) != 0;
+	}
+	const rapport_section_type **all = xcalloc(p->plugins.nkinds + 1, sizeof(*all));
+	for (size_t i = 0; i < p->plugins.nkinds; i++)
+		all[i] = p->plugins.kinds[i].type;
+	for (size_t i = 0; i < p->r.nall_years; i++)
+		report_check_year_top(jdoc_root(p->r.all_years[i].doc), all, p->plugins.nkinds, d);
+	free(all);
+	/* the section types check their data even when the definition has
+	 * other problems, so that one run lists them all */
+	if (bad_sections || p->r.nyears == 0)
 		return EXIT_DATA;
 
 	ctx_init(&p->ctx, &p->r, NULL, o->lang, d);
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
-		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d);
-		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d);
-		if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d);
-		else if (section_included(p, s))
+		if (p->types[i] && section_included(p, s))
 			host_validate(&p->ctx, s, p->types[i]);
 	}
-	return d->errors ? EXIT_DATA : EXIT_OK;
+	return d->errors || data_bad ? EXIT_DATA : EXIT_OK;
 }
 
 static int emit_all(pipeline *p)
@@ -188,12 +162,12 @@ static int emit_all(pipeline *p)
 		if (!section_included(p, s))
 			continue;
 		blocks_heading(&p->blocks, s->level, s->title);
-		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d);
+		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks);
 		if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d);
+			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks);
 		else if (host_emit(&p->ctx, s, p->types[i]) != 0)
 			return EXIT_PLUGIN;
-		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d);
+		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks);
 	}
 	return EXIT_OK;
 }
