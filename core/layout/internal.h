@@ -45,6 +45,7 @@ typedef struct layout {
 	size_t ntoc, next_toc;
 	int numbers[4]; /* heading counters */
 	int tables, figures;
+	hyphenator *hyph; /* patterns for the report's language, or NULL */
 } layout;
 
 /* Width of the text column. */

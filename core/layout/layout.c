@@ -40,22 +40,58 @@ float draw_string(layout *L, face_id f, float size, rgb color, float x, float y,
 	return (float)text_width(L->m, f, size, s, len);
 }
 
+/* Draws one fragment; a linked fragment also gets its clickable area. */
+static void draw_frag(layout *L, const lb_frag *fr, float size, rgb color, float x, float y)
+{
+	doc_text(L->doc, L->page, fr->face, size, color, x, y, fr->text, fr->len);
+	if (fr->uri) {
+		draw_op *u = doc_op(L->doc, L->page, DRAW_URI);
+		u->x = x;
+		u->y = y - size * 0.25f;
+		u->w = fr->width;
+		u->h = size * 1.15f;
+		u->text = arena_strdup(L->doc->arena, fr->uri);
+	}
+}
+
+/* Draws lines [from, to) of p.  Adjacent fragments of one face and link
+ * that are contiguous in the text (the pieces of a hyphenatable word) are
+ * drawn as one string, so the PDF holds whole words. */
 void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float baseline,
                 float leading, rgb color)
 {
 	for (size_t k = from; k < to; k++) {
 		const lb_line *l = &p->lines[k];
 		float cx = x, y = baseline - (float)(k - from) * leading;
+		lb_frag run = {0};
+		float run_x = 0;
 		for (size_t w = l->first; w < l->first + l->n; w++) {
 			const lb_word *word = &p->words[w];
 			float fx = cx;
 			for (size_t f = 0; f < word->nfrags; f++) {
 				const lb_frag *fr = &word->frags[f];
-				doc_text(L->doc, L->page, fr->face, p->size, color, fx, y, fr->text,
-				         fr->len);
+				if (run.len && fr->face == run.face && fr->uri == run.uri &&
+				    fr->text == run.text + run.len && fx == run_x + run.width) {
+					run.len += fr->len;
+					run.width += fr->width;
+				} else {
+					if (run.len)
+						draw_frag(L, &run, p->size, color, run_x, y);
+					run = *fr;
+					run_x = fx;
+				}
 				fx += fr->width;
 			}
-			cx += word->width + l->gap;
+			cx += word->width;
+			if (word->brk == LB_BRK_SPACE && w + 1 < l->first + l->n)
+				cx += l->gap;
+		}
+		if (run.len)
+			draw_frag(L, &run, p->size, color, run_x, y);
+		if (l->hyphen && l->n) {
+			const lb_word *last = &p->words[l->first + l->n - 1];
+			face_id f = last->nfrags ? last->frags[last->nfrags - 1].face : FACE_SERIF;
+			doc_text(L->doc, L->page, f, p->size, color, cx, y, "-", 1);
 		}
 	}
 }
@@ -337,6 +373,10 @@ static void place_lines(layout *L, const para *p, float x, float leading)
 			layout_new_page(L);
 			continue;
 		}
+		if (done + fit < p->nlines) {
+			L->st->orphans += done == 0 && fit == 1;
+			L->st->widows += p->nlines - (done + fit) == 1;
+		}
 		draw_lines(L, p, done, done + fit, x, L->y - p->size * 0.95f, leading, COLOR_TEXT);
 		L->y -= (float)fit * leading;
 		done += fit;
@@ -345,13 +385,40 @@ static void place_lines(layout *L, const para *p, float x, float leading)
 	}
 }
 
+/* Shapes and breaks body text (markup) for a measure of width, with the
+ * report's hyphenation and alignment; warns about what it had to show
+ * differently from the data, and adds the paragraph to the statistics. */
+static void body_para(layout *L, para *p, const char *markup, float width)
+{
+	para_shape_hyph(p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup, L->hyph);
+	if (p->unmatched_markup)
+		diag_warning(L->d, NULL, "malformed markup in text shown literally: \"%.60s\"",
+		             markup);
+	if (p->missing_glyphs)
+		diag_warning(L->d, NULL,
+		             "character U+%04X is in no font (drawn as U+FFFD) in text: \"%.60s\"",
+		             (unsigned)p->missing_cp, markup);
+	para_break(p, L->a, width, L->o->ragged ? LB_RAGGED : LB_JUSTIFY);
+	layout_stats *st = L->st;
+	st->overfull_lines += p->overfull;
+	st->hyphenated_lines += p->hyphenated;
+	st->missing_glyphs += p->missing_glyphs;
+	st->fallback_glyphs += p->fallback_glyphs;
+	st->greedy_paragraphs += p->greedy;
+	for (size_t k = 0; k < p->nlines; k++) {
+		float r = p->lines[k].space_ratio;
+		if (r > 0) {
+			st->justified_lines++;
+			if (r > st->max_space_ratio)
+				st->max_space_ratio = r;
+		}
+	}
+}
+
 static void place_paragraph(layout *L, const char *markup, float indent)
 {
 	para p;
-	para_shape(&p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup);
-	if (p.unmatched_markup)
-		diag_warning(L->d, NULL, "unbalanced '*' in text shown literally: \"%.60s\"", markup);
-	para_break(&p, L->a, content_width(L) - indent, 1);
+	body_para(L, &p, markup, content_width(L) - indent);
 	if (L->page < 0)
 		layout_new_page(L);
 	place_lines(L, &p, L->left + indent, BODY_LEADING);
@@ -363,8 +430,7 @@ static void place_list(layout *L, const block_list_data *l, float indent, int de
 	const float hang = 16;
 	for (size_t i = 0; i < l->n; i++) {
 		para p;
-		para_shape(&p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, l->items[i].markup);
-		para_break(&p, L->a, content_width(L) - indent - hang, 1);
+		body_para(L, &p, l->items[i].markup, content_width(L) - indent - hang);
 		if (layout_need(L, p.nlines > 1 ? 2 * BODY_LEADING : BODY_LEADING) == 0 && i > 0)
 			L->y -= 2; /* a little air between items */
 		/* the marker goes with the item's first line, wherever that lands */
@@ -428,6 +494,10 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 	L.st = st ? st : &dummy;
 	memset(L.st, 0, sizeof(*L.st));
 	L.a = arena_new();
+	L.hyph = hyph_open(hyph_dict_path(lang_code(o->lang)));
+	if (!L.hyph)
+		diag_warning(d, NULL, "no hyphenation patterns at %s: words are not hyphenated",
+		             hyph_dict_path(lang_code(o->lang)));
 	L.page = -1;
 	L.left = MARGIN_LEFT;
 	L.right = (float)PAGE_WIDTH - MARGIN_RIGHT;
@@ -487,6 +557,7 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 	contents(&L, toc_first, 1);
 	arena_reset(L.a);
 	running_header_footer(&L);
+	hyph_close(L.hyph);
 	arena_free(L.a);
 	return 0;
 }
