@@ -174,7 +174,7 @@ static void compute(hyphenator *h, const char *w, size_t len, cached *e)
 		if (!(hy[b] & 1) || (rep && rep[b]))
 			continue;
 		if (idx[b] == idx[b + 1])
-			continue; /* inside a multi-byte character */
+			continue;          /* inside a multi-byte character */
 		size_t after = idx[b] + 1; /* characters before the break */
 		if (after < HYPH_LEFT_MIN || n - after < HYPH_RIGHT_MIN)
 			continue;

@@ -30,11 +30,11 @@
 #include "linebreak.h"
 
 enum { NFIT = 4, NHR = 3 };
-#define LINE_PENALTY 10.0
-#define FLAGGED_DEMERITS 10000.0
-#define FITNESS_DEMERITS 10000.0
+#define LINE_PENALTY          10.0
+#define FLAGGED_DEMERITS      10000.0
+#define FITNESS_DEMERITS      10000.0
 #define FINAL_HYPHEN_DEMERITS 5000.0
-#define INFEASIBLE 1e30
+#define INFEASIBLE            1e30
 
 typedef struct state {
 	double d;            /* total demerits, INFEASIBLE if unreached */
@@ -67,7 +67,7 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 	const double hyph_penalty = mode == LB_RAGGED ? 150.0 : 50.0;
 	for (size_t i = 0; i < (n + 1) * NFIT * NHR; i++)
 		st[i] = (state){INFEASIBLE, -1, 0, 0};
-#define ST(b, f, h) st[((size_t)(b) * NFIT + (size_t)(f)) * NHR + (size_t)(h)]
+#define ST(b, f, h) st[((size_t)(b)*NFIT + (size_t)(f)) * NHR + (size_t)(h)]
 	ST(0, 1, 0).d = 0;
 
 	for (size_t j = 0; j < n; j++) {
@@ -76,7 +76,7 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 			continue;
 		int last = j + 1 == n;
 		int flagged = wj->brk == LB_BRK_HYPHEN || wj->brk == LB_BRK_EXPLICIT;
-		double pen = wj->brk == LB_BRK_HYPHEN ? hyph_penalty
+		double pen = wj->brk == LB_BRK_HYPHEN     ? hyph_penalty
 		             : wj->brk == LB_BRK_EXPLICIT ? 50.0
 		                                          : 0.0;
 		double gw = wj->brk == LB_BRK_SPACE ? wj->space : 0;
@@ -108,7 +108,8 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 			if (!last)
 				base += pen * pen;
 			int prev_hyph = s > 0 && p->words[s - 1].brk == LB_BRK_HYPHEN;
-			int prev_flag = prev_hyph || (s > 0 && p->words[s - 1].brk == LB_BRK_EXPLICIT);
+			int prev_flag =
+			        prev_hyph || (s > 0 && p->words[s - 1].brk == LB_BRK_EXPLICIT);
 			if (last && prev_hyph) {
 				if (!pass.final_hyphen)
 					continue; /* no hyphen across the last line */
@@ -137,7 +138,8 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 	int bf = -1, bh = 0;
 	for (int f = 0; f < NFIT; f++)
 		for (int h = 0; h < NHR; h++)
-			if (ST(n, f, h).d < INFEASIBLE && (bf < 0 || ST(n, f, h).d < ST(n, bf, bh).d)) {
+			if (ST(n, f, h).d < INFEASIBLE &&
+			    (bf < 0 || ST(n, f, h).d < ST(n, bf, bh).d)) {
 				bf = f;
 				bh = h;
 			}
