@@ -390,6 +390,16 @@ static void place_lines(layout *L, const para *p, float x, float leading)
  * differently from the data, and adds the paragraph to the statistics. */
 static void body_para(layout *L, para *p, const char *markup, float width)
 {
+	if (xref_has_refs(markup)) {
+		int bad;
+		const char *first;
+		markup = xref_expand(L->a, markup, L->targets, L->ntargets, L->o->lang, &bad, &first);
+		if (bad)
+			diag_warning(L->d, NULL,
+			             "%s names no table or figure with that anchor ({#id} in a "
+			             "caption); shown as written",
+			             first);
+	}
 	para_shape_hyph(p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup, L->hyph);
 	if (p->unmatched_markup)
 		diag_warning(L->d, NULL, "malformed markup in text shown literally: \"%.60s\"",
@@ -482,11 +492,98 @@ static void running_header_footer(layout *L)
 	}
 }
 
+/* Numbers the tables and figures and notes those with an anchor. */
+static size_t collect_targets(const block_list *b, arena *a, xref_target **out)
+{
+	size_t n = 0;
+	int tables = 0, figures = 0;
+	xref_target *t = arena_alloc(a, (b->n + 1) * sizeof(*t));
+	for (size_t i = 0; i < b->n; i++) {
+		const block *k = &b->v[i];
+		const char *caption;
+		if (k->kind == BLOCK_TABLE)
+			tables++, caption = k->table->caption;
+		else if (k->kind == BLOCK_CHART)
+			figures++, caption = k->chart->caption;
+		else
+			continue;
+		const char *id = xref_anchor(a, caption);
+		if (!id)
+			continue;
+		int is_table = k->kind == BLOCK_TABLE;
+		t[n++] = (xref_target){id, is_table ? XREF_TABLE : XREF_FIGURE,
+		                       is_table ? tables : figures, -1};
+	}
+	*out = t;
+	return n;
+}
+
+/* Sets the page of the target placed by block k, which began drawing after
+ * `ops` operations on page `pg` (-1: none yet) when the document had
+ * `npages` pages: on pg if it drew there, else on the next page. */
+static void note_target(layout *L, const block *k, int pg, size_t ops, size_t npages)
+{
+	const char *caption = k->kind == BLOCK_TABLE ? k->table->caption : k->chart->caption;
+	const char *id = xref_anchor(L->a, caption);
+	if (!id)
+		return;
+	int where = pg >= 0 && L->doc->pages[pg].n > ops ? pg : (int)npages;
+	for (size_t i = 0; i < L->ntargets; i++)
+		if (!strcmp(L->targets[i].id, id)) {
+			if (L->targets[i].page != where)
+				L->targets_moved = 1;
+			L->targets[i].page = where;
+			return;
+		}
+}
+
+static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
+                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets,
+                       int *moved);
+
 int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_stats *st,
                diag *d)
 {
+	/* References to tables and figures need their pages: lay out once to
+	 * find them (quietly, into a scratch document), then again; a third time
+	 * if the expanded references moved a target. */
+	arena *a = arena_new();
+	xref_target *targets;
+	size_t nt = collect_targets(b, a, &targets);
+	int refs = 0;
+	for (size_t i = 0; i < b->n && !refs; i++)
+		refs = b->v[i].kind == BLOCK_PARAGRAPH && xref_has_refs(b->v[i].text);
+	for (size_t i = 0; i < b->n && !refs; i++)
+		if (b->v[i].kind == BLOCK_LIST)
+			for (size_t j = 0; j < b->v[i].list->n && !refs; j++)
+				refs = xref_has_refs(b->v[i].list->items[j].markup);
+	int rc = 0, moved = 1;
+	for (int pass = 0; refs && nt && moved && pass < 2; pass++) {
+		document scratch;
+		document_init(&scratch);
+		diag quiet;
+		diag_init(&quiet);
+		quiet.quiet = 1;
+		moved = 0;
+		layout_pass(b, o, &scratch, NULL, &quiet, targets, nt, &moved);
+		document_free(&scratch);
+	}
+	rc = layout_pass(b, o, doc, st, d, targets, nt, &moved);
+	arena_free(a);
+	return rc;
+}
+
+/* One layout of the whole document; targets' pages are used for references
+ * and updated from where their tables and figures land (*moved set if any
+ * changed). */
+static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
+                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets,
+                       int *moved)
+{
 	layout_stats dummy;
 	layout L = {0};
+	L.targets = targets;
+	L.ntargets = ntargets;
 	L.o = o;
 	L.m = o->m;
 	L.doc = doc;
@@ -543,11 +640,16 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 			L.y -= PARA_GAP;
 			break;
 		case BLOCK_TABLE:
-			layout_table(&L, k->table);
+		case BLOCK_CHART: {
+			int pg = L.page;
+			size_t ops = pg >= 0 ? doc->pages[pg].n : 0, np = doc->npages;
+			if (k->kind == BLOCK_TABLE)
+				layout_table(&L, k->table);
+			else
+				layout_chart(&L, k->chart);
+			note_target(&L, k, pg, ops, np);
 			break;
-		case BLOCK_CHART:
-			layout_chart(&L, k->chart);
-			break;
+		}
 		}
 		arena_reset(L.a);
 	}
@@ -559,5 +661,6 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 	running_header_footer(&L);
 	hyph_close(L.hyph);
 	arena_free(L.a);
+	*moved = L.targets_moved;
 	return 0;
 }

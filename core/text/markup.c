@@ -7,6 +7,7 @@
  */
 #include "markup.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,6 +161,16 @@ size_t markup_parse(arena *a, const char *src, span **out, int *malformed)
 				continue;
 			}
 			bad += b;
+		}
+		if (src[i] == '{' && src[i + 1] == '#') {
+			size_t j = i + 2;
+			while (j < len && (isalnum((unsigned char)src[j]) || src[j] == '-' ||
+			                   src[j] == '_'))
+				j++;
+			if (j > i + 2 && src[j] == '}') {
+				i = j; /* an anchor: not shown */
+				continue;
+			}
 		}
 		if (src[i] == '{' && !(p.style & STYLE_NAME)) {
 			const char *c = strchr(src + i + 1, '}');

@@ -6,6 +6,7 @@
  *   ~          a no-break space (as is U+00A0)
  *   \-         a soft hyphen: a place where the word may be hyphenated (as is
  *              U+00AD); a word with soft hyphens is hyphenated only there
+ *   {#id}      an anchor naming a table or figure in its caption (not shown)
  *   \X         the character X itself, for any X: \* \\ \[ \{ \~
  *
  * Links take http://, https:// or mailto: addresses.  A marker without its
