@@ -40,23 +40,21 @@ float draw_string(layout *L, face_id f, float size, rgb color, float x, float y,
 	return (float)text_width(L->m, f, size, s, len);
 }
 
-/* Draws one fragment; a linked fragment also gets its clickable area. */
-static void draw_frag(layout *L, const lb_frag *fr, float size, rgb color, float x, float y)
+/* Adds the clickable area of a link over [x0, x1) of the line at baseline y. */
+static void link_area(layout *L, const char *uri, float size, float x0, float x1, float y)
 {
-	doc_text(L->doc, L->page, fr->face, size, color, x, y, fr->text, fr->len);
-	if (fr->uri) {
-		draw_op *u = doc_op(L->doc, L->page, DRAW_URI);
-		u->x = x;
-		u->y = y - size * 0.25f;
-		u->w = fr->width;
-		u->h = size * 1.15f;
-		u->text = arena_strdup(L->doc->arena, fr->uri);
-	}
+	draw_op *u = doc_op(L->doc, L->page, DRAW_URI);
+	u->x = x0;
+	u->y = y - size * 0.25f;
+	u->w = x1 - x0;
+	u->h = size * 1.15f;
+	u->text = arena_strdup(L->doc->arena, uri);
 }
 
 /* Draws lines [from, to) of p.  Adjacent fragments of one face and link
  * that are contiguous in the text (the pieces of a hyphenatable word) are
- * drawn as one string, so the PDF holds whole words. */
+ * drawn as one string, so the PDF holds whole words; a link gets one
+ * clickable area per line. */
 void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float baseline,
                 float leading, rgb color)
 {
@@ -65,35 +63,75 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 		float cx = x, y = baseline - (float)(k - from) * leading;
 		lb_frag run = {0};
 		float run_x = 0;
+		const char *uri = NULL;
+		float ux0 = 0, ux1 = 0;
 		for (size_t w = l->first; w < l->first + l->n; w++) {
 			const lb_word *word = &p->words[w];
 			float fx = cx;
 			for (size_t f = 0; f < word->nfrags; f++) {
 				const lb_frag *fr = &word->frags[f];
-				if (run.len && fr->face == run.face && fr->uri == run.uri &&
-				    fr->text == run.text + run.len && fx == run_x + run.width) {
+				if (run.len && fr->face == run.face && fr->text == run.text + run.len &&
+				    fx == run_x + run.width) {
 					run.len += fr->len;
 					run.width += fr->width;
 				} else {
 					if (run.len)
-						draw_frag(L, &run, p->size, color, run_x, y);
+						doc_text(L->doc, L->page, run.face, p->size, color, run_x, y,
+						         run.text, run.len);
 					run = *fr;
 					run_x = fx;
 				}
+				if (fr->uri != uri) {
+					if (uri)
+						link_area(L, uri, p->size, ux0, ux1, y);
+					uri = fr->uri;
+					ux0 = fx;
+				}
 				fx += fr->width;
+				ux1 = fx;
 			}
 			cx += word->width;
 			if (word->brk == LB_BRK_SPACE && w + 1 < l->first + l->n)
 				cx += l->gap;
 		}
 		if (run.len)
-			draw_frag(L, &run, p->size, color, run_x, y);
+			doc_text(L->doc, L->page, run.face, p->size, color, run_x, y, run.text, run.len);
+		if (uri)
+			link_area(L, uri, p->size, ux0, ux1, y);
 		if (l->hyphen && l->n) {
 			const lb_word *last = &p->words[l->first + l->n - 1];
 			face_id f = last->nfrags ? last->frags[last->nfrags - 1].face : FACE_SERIF;
 			doc_text(L->doc, L->page, f, p->size, color, cx, y, "-", 1);
 		}
 	}
+}
+
+/* Up to 40 characters of s around the first UTF-8 encoding of cp (arena
+ * memory), for warnings that should show where the problem is. */
+static const char *around(layout *L, const char *s, uint32_t cp)
+{
+	char enc[5] = {0};
+	if (cp < 0x80)
+		enc[0] = (char)cp;
+	else if (cp < 0x800)
+		enc[0] = (char)(0xC0 | (cp >> 6)), enc[1] = (char)(0x80 | (cp & 0x3F));
+	else if (cp < 0x10000)
+		enc[0] = (char)(0xE0 | (cp >> 12)), enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+		enc[2] = (char)(0x80 | (cp & 0x3F));
+	else
+		enc[0] = (char)(0xF0 | (cp >> 18)), enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), enc[3] = (char)(0x80 | (cp & 0x3F));
+	const char *at = strstr(s, enc);
+	if (!at)
+		at = s;
+	const char *b = at - s > 20 ? at - 20 : s;
+	while (b > s && ((unsigned char)*b & 0xC0) == 0x80)
+		b--; /* not inside a character */
+	size_t n = strlen(b) > 40 ? 40 : strlen(b);
+	while (n < strlen(b) && ((unsigned char)b[n] & 0xC0) == 0x80)
+		n++;
+	return arena_printf(L->a, "%s%.*s%s", b > s ? "..." : "", (int)n, b,
+	                    n < strlen(b) ? "..." : "");
 }
 
 void layout_new_page(layout *L)
@@ -320,6 +358,12 @@ static void place_heading(layout *L, const block *k, const block *next)
 	para p;
 	char *bold = arena_printf(L->a, "**%s**", k->text);
 	para_shape(&p, L->a, L->m, FAMILY_SANS, size, bold);
+	if (p.missing_glyphs)
+		diag_warning(L->d, NULL,
+		             "character U+%04X is in no font (drawn as U+FFFD) in heading: \"%s\"",
+		             (unsigned)p.missing_cp, around(L, k->text, p.missing_cp));
+	L->st->missing_glyphs += p.missing_glyphs;
+	L->st->fallback_glyphs += p.fallback_glyphs;
 	para_break(&p, L->a, content_width(L) - numw, 0);
 
 	float h = heading_height(lv, (int)p.nlines);
@@ -406,8 +450,8 @@ static void body_para(layout *L, para *p, const char *markup, float width)
 		             markup);
 	if (p->missing_glyphs)
 		diag_warning(L->d, NULL,
-		             "character U+%04X is in no font (drawn as U+FFFD) in text: \"%.60s\"",
-		             (unsigned)p->missing_cp, markup);
+		             "character U+%04X is in no font (drawn as U+FFFD) in text: \"%s\"",
+		             (unsigned)p->missing_cp, around(L, markup, p->missing_cp));
 	para_break(p, L->a, width, L->o->ragged ? LB_RAGGED : LB_JUSTIFY);
 	layout_stats *st = L->st;
 	st->overfull_lines += p->overfull;
