@@ -106,32 +106,44 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 	}
 }
 
-/* Up to 40 characters of s around the first UTF-8 encoding of cp (arena
- * memory), for warnings that should show where the problem is. */
+/* Up to 40 characters of s around byte offset at (arena memory), for
+ * warnings that should show where the problem is. */
+static const char *around_offset(layout *L, const char *s, size_t at)
+{
+	size_t len = strlen(s);
+	if (at > len)
+		at = 0;
+	const char *b = s + (at > 20 ? at - 20 : 0);
+	while (b > s && ((unsigned char)*b & 0xC0) == 0x80)
+		b--; /* not inside a character */
+	size_t rest = strlen(b), n = rest > 40 ? 40 : rest;
+	while (n < rest && ((unsigned char)b[n] & 0xC0) == 0x80)
+		n++;
+	return arena_printf(L->a, "%s%.*s%s", b > s ? "..." : "", (int)n, b,
+	                    n < rest ? "..." : "");
+}
+
+/* around_offset at the first UTF-8 encoding of cp in s. */
 static const char *around(layout *L, const char *s, uint32_t cp)
 {
 	char enc[5] = {0};
-	if (cp < 0x80)
+	if (cp < 0x80) {
 		enc[0] = (char)cp;
-	else if (cp < 0x800)
-		enc[0] = (char)(0xC0 | (cp >> 6)), enc[1] = (char)(0x80 | (cp & 0x3F));
-	else if (cp < 0x10000)
-		enc[0] = (char)(0xE0 | (cp >> 12)), enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+	} else if (cp < 0x800) {
+		enc[0] = (char)(0xC0 | (cp >> 6));
+		enc[1] = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		enc[0] = (char)(0xE0 | (cp >> 12));
+		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
 		enc[2] = (char)(0x80 | (cp & 0x3F));
-	else
-		enc[0] = (char)(0xF0 | (cp >> 18)), enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
-		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), enc[3] = (char)(0x80 | (cp & 0x3F));
+	} else {
+		enc[0] = (char)(0xF0 | (cp >> 18));
+		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		enc[3] = (char)(0x80 | (cp & 0x3F));
+	}
 	const char *at = strstr(s, enc);
-	if (!at)
-		at = s;
-	const char *b = at - s > 20 ? at - 20 : s;
-	while (b > s && ((unsigned char)*b & 0xC0) == 0x80)
-		b--; /* not inside a character */
-	size_t n = strlen(b) > 40 ? 40 : strlen(b);
-	while (n < strlen(b) && ((unsigned char)b[n] & 0xC0) == 0x80)
-		n++;
-	return arena_printf(L->a, "%s%.*s%s", b > s ? "..." : "", (int)n, b,
-	                    n < strlen(b) ? "..." : "");
+	return around_offset(L, s, at ? (size_t)(at - s) : 0);
 }
 
 void layout_new_page(layout *L)
@@ -452,8 +464,8 @@ static void body_para(layout *L, para *p, const char *markup, float width)
 	}
 	para_shape_hyph(p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup, L->hyph);
 	if (p->unmatched_markup)
-		diag_warning(L->d, NULL, "malformed markup in text shown literally: \"%.60s\"",
-		             markup);
+		diag_warning(L->d, NULL, "malformed markup shown literally in text: \"%s\"",
+		             around_offset(L, markup, markup_first_malformed(L->a, markup)));
 	if (p->missing_glyphs)
 		diag_warning(L->d, NULL,
 		             "character U+%04X is in no font (drawn as U+FFFD) in text: \"%s\"",

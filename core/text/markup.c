@@ -112,7 +112,9 @@ static void put_cp(parser *p, unsigned char b0, unsigned char b1)
 	p->buf[p->bl++] = (char)b1;
 }
 
-size_t markup_parse(arena *a, const char *src, span **out, int *malformed)
+/* The parser; *first_bad (may be NULL) receives the offset in src of the
+ * first malformed marker, or (size_t)-1. */
+static size_t parse(arena *a, const char *src, span **out, int *malformed, size_t *first_bad)
 {
 	size_t len = strlen(src);
 	marker *m = xmalloc((len + 1) * sizeof(*m));
@@ -123,6 +125,7 @@ size_t markup_parse(arena *a, const char *src, span **out, int *malformed)
 	size_t k = 0;
 	int bad = 0;
 	size_t link_close = (size_t)-1, link_paren = 0, name_close = (size_t)-1;
+	size_t first = (size_t)-1;
 
 	for (size_t i = 0; i < len; i++) {
 		if (i == link_close) {
@@ -161,6 +164,8 @@ size_t markup_parse(arena *a, const char *src, span **out, int *malformed)
 				continue;
 			}
 			bad += b;
+			if (b && first == (size_t)-1)
+				first = i;
 		}
 		if (src[i] == '{' && src[i + 1] == '#') {
 			size_t j = i + 2;
@@ -180,11 +185,15 @@ size_t markup_parse(arena *a, const char *src, span **out, int *malformed)
 				name_close = (size_t)(c - src);
 				continue;
 			}
+			if (first == (size_t)-1)
+				first = i;
 			bad++;
 		}
 		if (k < nm && m[k].pos == i) {
 			marker mk = m[k++];
 			if (!mk.used) {
+				if (first == (size_t)-1)
+					first = i;
 				bad++;
 				p.buf[p.bl++] = '*';
 				if (mk.type == MARK_BOLD)
@@ -204,8 +213,23 @@ size_t markup_parse(arena *a, const char *src, span **out, int *malformed)
 	free(m);
 	if (malformed)
 		*malformed = bad;
+	if (first_bad)
+		*first_bad = first;
 	*out = p.spans;
 	return p.n;
+}
+
+size_t markup_parse(arena *a, const char *src, span **out, int *malformed)
+{
+	return parse(a, src, out, malformed, NULL);
+}
+
+size_t markup_first_malformed(arena *a, const char *src)
+{
+	span *s;
+	size_t at;
+	parse(a, src, &s, NULL, &at);
+	return at;
 }
 
 char *markup_plain(arena *a, const char *src)

@@ -36,6 +36,8 @@ typedef struct span {
 /* Parses src into *out (arena memory) and returns the number of spans.
  * *malformed (may be NULL) receives the number of markers shown literally. */
 size_t markup_parse(arena *a, const char *src, span **out, int *malformed);
+/* The offset in src of the first malformed marker, or (size_t)-1. */
+size_t markup_first_malformed(arena *a, const char *src);
 /* The text of src without markup (for outlines and the contents): no-break
  * spaces stay, soft hyphens go. */
 char *markup_plain(arena *a, const char *src);

@@ -325,6 +325,10 @@ static void malformed_markup_is_literal_and_counted(void **state)
 		assert_true(bad >= 1);
 		assert_string_equal(markup_plain(a, cases[i][0]), cases[i][1]);
 	}
+	/* where the first problem is, for the warning */
+	assert_int_equal(markup_first_malformed(a, "ok **fet** {namn"), 11);
+	assert_int_equal(markup_first_malformed(a, "a [b](c) *d"), 2);
+	assert_int_equal(markup_first_malformed(a, "**fet** [l](https://x.se)"), (size_t)-1);
 	/* brackets that are not a link are just text */
 	markup_parse(a, "[sic] och {} och a]b", &s, &bad);
 	assert_string_equal(markup_plain(a, "[sic] och a]b"), "[sic] och a]b");
