@@ -3,6 +3,8 @@
 # out of the box; `rapport describe` documents it from its declarations.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 command -v make >/dev/null && command -v cc >/dev/null || { echo "SKIP: no make or cc" >&2; exit 77; }
+# the skeleton's make is a user's own, not part of the `make check` running us
+unset MAKEFLAGS MFLAGS MAKELEVEL
 
 "$RAPPORT" new-plugin survey "$TMP/survey" >"$TMP/out" 2>"$TMP/err"
 expect "new-plugin succeeds ($(cat "$TMP/err"))" test $? -eq 0
