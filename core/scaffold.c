@@ -25,6 +25,7 @@ typedef struct skel_file {
 static const skel_file FILES[] = {
         {"@NAME@.c", TPL_PLUGIN},     {"Makefile", TPL_MAKEFILE}, {"README.md", TPL_README},
         {"report.json", TPL_REPORT},  {"2023.json", TPL_YEAR1},   {"2024.json", TPL_YEAR2},
+        {"test_@NAME@.c", TPL_TEST},
 };
 
 /* A section type name that is also a C identifier: [a-z][a-z0-9_]*, at most
@@ -136,13 +137,19 @@ int scaffold_run(const char *name, const char *dir, diag *d)
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	exe[n > 0 ? n : 0] = '\0';
 	if (running_from_build_tree()) {
-		snprintf(cflags, sizeof(cflags), "RAPPORT_CFLAGS = -I%s/include", ABS_TOP_SRCDIR);
+		snprintf(cflags, sizeof(cflags),
+		         "PKG_CONFIG ?= pkg-config\n"
+		         "RAPPORT_CFLAGS = -I%s/include\n"
+		         "FAKEHOST_DIR = %s/tests/plugins",
+		         ABS_TOP_SRCDIR, ABS_TOP_SRCDIR);
 		snprintf(rapport, sizeof(rapport), "%s/rapport", ABS_TOP_BUILDDIR);
 		header_from = "rapport's source tree, where `rapport new-plugin` ran from";
 	} else {
 		snprintf(cflags, sizeof(cflags),
 		         "PKG_CONFIG ?= pkg-config\n"
-		         "RAPPORT_CFLAGS = $(shell $(PKG_CONFIG) --cflags rapport-plugin)");
+		         "RAPPORT_CFLAGS = $(shell $(PKG_CONFIG) --cflags rapport-plugin)\n"
+		         "FAKEHOST_DIR = $(shell $(PKG_CONFIG) --variable=fakehostdir "
+		         "rapport-plugin)");
 		snprintf(rapport, sizeof(rapport), "%s", n > 0 ? exe : "rapport");
 		header_from = "the installed one, found with `pkg-config --cflags rapport-plugin`";
 	}
@@ -163,8 +170,8 @@ int scaffold_run(const char *name, const char *dir, diag *d)
 		if (rc != 0)
 			return EXIT_OUTPUT;
 	}
-	printf("%s/: %s.c, Makefile, README.md, report.json, 2023.json, 2024.json\n"
-	       "next: cd %s && make && make report\n",
-	       dir, name, dir);
+	printf("%s/: %s.c, test_%s.c, Makefile, README.md, report.json, 2023.json, 2024.json\n"
+	       "next: cd %s && make && make report && make test\n",
+	       dir, name, name, dir);
 	return EXIT_OK;
 }

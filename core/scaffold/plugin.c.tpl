@@ -19,6 +19,8 @@ static const rapport_label labels[] = {
         {"total", "Summa", "Total"},
         {"caption", "@NAME@ per år", "@NAME@ per year"},
         {"sentence", "Summan för %s var %s.", "The total for %s was %s."},
+        {"chart_alt", "Stapeldiagram med summan för varje år.",
+         "Bar chart of the total for each year."},
         {"no_data", "Det finns inga uppgifter för rapportens år.",
          "There are no figures for the years of this report."},
         {NULL, NULL, NULL},
@@ -120,6 +122,7 @@ static int @NAME@_emit(const rapport_host *h, rapport_ctx *ctx)
 		rapport_series s = {h->label(ctx, "total"), totals};
 		rapport_chart c = {.kind = RAPPORT_CHART_BAR,
 		                   .caption = caption,
+		                   .alt = h->label(ctx, "chart_alt"),
 		                   .x_title = h->label(ctx, "col_year"),
 		                   .y_title = h->label(ctx, "col_value"),
 		                   .n_categories = ny,

@@ -5,6 +5,7 @@ A section plugin for rapport, written by `rapport new-plugin @NAME@`.
     make            # builds @NAME@.so
     make check      # checks the sample data: rapport check report.json --plugin-dir .
     make report     # renders report.pdf from report.json, 2023.json and 2024.json
+    make test       # runs test_@NAME@.c (cmocka) against rapport's fake host
 
 Files:
 
@@ -13,6 +14,8 @@ Files:
   and emits a table, sentences and a chart (`@NAME@_emit`).  Start there.
 - `report.json`: a report definition with one `@NAME@` section;
   `2023.json`, `2024.json`: its year files, each with a `@NAME@` member.
+- `test_@NAME@.c`: tests of the section against rapport's fake host
+  (`fakehost.h`), which records every block the plugin emits.
 - `Makefile`: builds against `<rapport/plugin.h>` (@HEADER_FROM@).
 
 `rapport describe @NAME@ --plugin-dir .` prints the data the section takes

@@ -34,6 +34,10 @@ expect "the .pc has the version" test "$(pkg-config --variable=version rapport-p
 expect "the .pc names the plugin directory" \
   sh -c "pkg-config --variable=plugindir rapport-plugin | grep -q '/lib/rapport\$'"
 
+fh=$(pkg-config --variable=fakehostdir rapport-plugin)
+case $fh in "$STAGE"/*) ;; *) fh="$STAGE$fh" ;; esac # pkgconf adds the sysroot itself
+expect "the fake host is installed where the .pc says ($fh)" test -f "$fh/fakehost.c" -a -f "$fh/fakehost.h"
+
 # the out-of-tree build, exactly as documented
 mkdir -m 700 "$TMP/plugins"
 cp "$top_srcdir/tests/tutorial/budget.c" "$TMP/my.c"

@@ -8,7 +8,7 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 
 "$RAPPORT" new-plugin survey "$TMP/survey" >"$TMP/out" 2>"$TMP/err"
 expect "new-plugin succeeds ($(cat "$TMP/err"))" test $? -eq 0
-for f in survey.c Makefile README.md report.json 2023.json 2024.json; do
+for f in survey.c test_survey.c Makefile README.md report.json 2023.json 2024.json; do
   expect "new-plugin writes $f" test -s "$TMP/survey/$f"
 done
 make -C "$TMP/survey" >"$TMP/make.log" 2>&1
@@ -23,6 +23,13 @@ expect "the section is in the PDF" contains "$TMP/survey.txt" "Tabell 1. survey 
 expect "the generated sentence sums a year" contains "$TMP/survey.txt" "Summan för 2024 var 188,5."
 expect "the year's note is there" contains "$TMP/survey.txt" "Siffrorna för 2024 är preliminära."
 expect "the chart is there" contains "$TMP/survey.txt" "Figur 1. survey per år"
+
+# its own tests, against the fake host
+if pkg-config --exists cmocka libcjson; then
+  make -C "$TMP/survey" test >"$TMP/make.log" 2>&1
+  expect "the skeleton's own tests pass ($(tail -8 "$TMP/make.log"))" test $? -eq 0
+  expect "... and ran" grep -q "PASSED.*2 test" "$TMP/make.log"
+fi
 
 # its declarations, as Markdown
 "$RAPPORT" describe survey --plugin-dir "$TMP/survey" >"$TMP/md" 2>"$TMP/err"
