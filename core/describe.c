@@ -56,7 +56,8 @@ static void field_rows(FILE *out, const rapport_field *fields, const char *prefi
 {
 	for (const rapport_field *f = fields; f && f->key; f++) {
 		fprintf(out, "| `%s%s` | %s | %s | ", prefix, f->key,
-		        type_words(f->type, f->items, f->fields != NULL), f->required ? "yes" : "no");
+		        type_words(f->type, f->items, f->fields != NULL),
+		        f->required ? "yes" : "no");
 		int any = 0;
 		if (f->min < f->max) {
 			put_number(out, f->min);
@@ -101,7 +102,8 @@ void describe_markdown(FILE *out, const rapport_section_type *t, const char *ori
 	fputs("## The section in the report definition\n\n", out);
 	fprintf(out,
 	        "`{\"type\": \"%s\", \"title\": ...}` in `sections`; besides the members every "
-	        "section may have (`type`, `title`, `level`, `whole_period`, `intro`, `outro`):\n\n",
+	        "section may have (`type`, `title`, `level`, `whole_period`, `intro`, "
+	        "`outro`):\n\n",
 	        t->name);
 	if (t->section_fields && t->section_fields->key)
 		field_table(out, t->section_fields, "");
@@ -130,8 +132,8 @@ int describe_run(const build_opts *o, const char *name, diag *d)
 	if (k) {
 		describe_markdown(stdout, k->type, k->path);
 	} else if (rc == EXIT_OK) {
-		diag_error(d, NULL, "no plugin provides section type \"%s\" (see `rapport plugins`)",
-		           name);
+		diag_error(d, NULL,
+		           "no plugin provides section type \"%s\" (see `rapport plugins`)", name);
 		rc = EXIT_PLUGIN;
 	}
 	plugins_free(&set);

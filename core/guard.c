@@ -10,7 +10,7 @@
 #include "rapport/plugin.h"
 
 static const int CAUGHT[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-#define NCAUGHT (sizeof(CAUGHT) / sizeof(CAUGHT[0]))
+#define NCAUGHT        (sizeof(CAUGHT) / sizeof(CAUGHT[0]))
 #define ALT_STACK_SIZE (64 * 1024)
 
 static sigjmp_buf jump;

@@ -23,8 +23,8 @@ typedef struct skel_file {
 } skel_file;
 
 static const skel_file FILES[] = {
-        {"@NAME@.c", TPL_PLUGIN},     {"Makefile", TPL_MAKEFILE}, {"README.md", TPL_README},
-        {"report.json", TPL_REPORT},  {"2023.json", TPL_YEAR1},   {"2024.json", TPL_YEAR2},
+        {"@NAME@.c", TPL_PLUGIN},    {"Makefile", TPL_MAKEFILE}, {"README.md", TPL_README},
+        {"report.json", TPL_REPORT}, {"2023.json", TPL_YEAR1},   {"2024.json", TPL_YEAR2},
         {"test_@NAME@.c", TPL_TEST},
 };
 

@@ -30,13 +30,20 @@ static const rapport_label labels[] = {
  * validate() runs and `rapport describe @NAME@` documents it. */
 static const rapport_field item_fields[] = {
         {.key = "label", .type = RAPPORT_T_STRING, .required = 1, .doc = "what is counted"},
-        {.key = "value", .type = RAPPORT_T_NUMBER, .required = 1, .min = 0, .max = 1e12,
+        {.key = "value",
+         .type = RAPPORT_T_NUMBER,
+         .required = 1,
+         .min = 0,
+         .max = 1e12,
          .doc = "the figure"},
         {.key = NULL},
 };
 
 static const rapport_field year_fields[] = {
-        {.key = "items", .type = RAPPORT_T_ARRAY, .required = 1, .fields = item_fields,
+        {.key = "items",
+         .type = RAPPORT_T_ARRAY,
+         .required = 1,
+         .fields = item_fields,
          .doc = "one entry per row of the table"},
         {.key = "note", .type = RAPPORT_T_STRING, .doc = "a paragraph after the year's rows"},
         {.key = NULL},
@@ -74,7 +81,8 @@ static int @NAME@_emit(const rapport_host *h, rapport_ctx *ctx)
 	const char *head[3] = {h->label(ctx, "col_year"), h->label(ctx, "col_item"),
 	                       h->label(ctx, "col_value")};
 	static const int align[3] = {RAPPORT_ALIGN_LEFT, RAPPORT_ALIGN_LEFT, RAPPORT_ALIGN_RIGHT};
-	const char *caption = h->string(h->get(h->section(ctx), "caption"), h->label(ctx, "caption"));
+	const char *caption =
+	        h->string(h->get(h->section(ctx), "caption"), h->label(ctx, "caption"));
 	const char **years = calloc(n ? n : 1, sizeof(*years));
 	double *totals = calloc(n ? n : 1, sizeof(*totals));
 
@@ -100,7 +108,8 @@ static int @NAME@_emit(const rapport_host *h, rapport_ctx *ctx)
 			h->table_row(ctx, row, 0);
 			sum += v;
 		}
-		const char *total[3] = {years[ny], h->label(ctx, "total"), h->fmt_number(ctx, sum, sum == (long)sum ? 0 : 1)};
+		const char *total[3] = {years[ny], h->label(ctx, "total"),
+		                        h->fmt_number(ctx, sum, sum == (long)sum ? 0 : 1)};
 		h->table_row(ctx, total, RAPPORT_ROW_TOTAL);
 		totals[ny++] = sum;
 	}
@@ -109,9 +118,10 @@ static int @NAME@_emit(const rapport_host *h, rapport_ctx *ctx)
 	} else {
 		h->table_end(ctx);
 		for (size_t i = 0; i < ny; i++)
-			h->paragraph(ctx, h->fmt(ctx, h->label(ctx, "sentence"), years[i],
-			                         h->fmt_number(ctx, totals[i],
-			                                       totals[i] == (long)totals[i] ? 0 : 1)));
+			h->paragraph(ctx,
+			             h->fmt(ctx, h->label(ctx, "sentence"), years[i],
+			                    h->fmt_number(ctx, totals[i],
+			                                  totals[i] == (long)totals[i] ? 0 : 1)));
 	}
 	for (size_t i = 0; i < n; i++) {
 		const char *note = h->string(h->get(h->year_data(ctx, i, "@NAME@"), "note"), NULL);

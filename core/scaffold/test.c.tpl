@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "@NAME@.c" /* the plugin itself, to reach its entry point */
+
 #include "fakehost.h"
 
 static int setup(void **state)

@@ -37,15 +37,26 @@ static const rapport_label labels[] = {
  * runs, and `rapport describe budget` prints it. */
 static const rapport_field line_fields[] = {
         {.key = "item", .type = RAPPORT_T_STRING, .required = 1, .doc = "the budget line"},
-        {.key = "budgeted", .type = RAPPORT_T_NUMBER, .required = 1, .min = 0, .max = 1e12,
+        {.key = "budgeted",
+         .type = RAPPORT_T_NUMBER,
+         .required = 1,
+         .min = 0,
+         .max = 1e12,
          .doc = "the amount budgeted"},
-        {.key = "spent", .type = RAPPORT_T_NUMBER, .required = 1, .min = 0, .max = 1e12,
+        {.key = "spent",
+         .type = RAPPORT_T_NUMBER,
+         .required = 1,
+         .min = 0,
+         .max = 1e12,
          .doc = "the amount spent"},
         {.key = NULL},
 };
 
 static const rapport_field year_fields[] = {
-        {.key = "lines", .type = RAPPORT_T_ARRAY, .required = 1, .fields = line_fields,
+        {.key = "lines",
+         .type = RAPPORT_T_ARRAY,
+         .required = 1,
+         .fields = line_fields,
          .doc = "the budget lines, in the order shown"},
         {.key = "comment", .type = RAPPORT_T_STRING, .doc = "a paragraph after the table"},
         {.key = NULL},
@@ -54,7 +65,9 @@ static const rapport_field year_fields[] = {
 static const char *const units[] = {"kr", "tkr", "mkr", NULL};
 
 static const rapport_field section_fields[] = {
-        {.key = "unit", .type = RAPPORT_T_STRING, .values = units,
+        {.key = "unit",
+         .type = RAPPORT_T_STRING,
+         .values = units,
          .doc = "the unit of every amount (default kr)"},
         {.key = NULL},
 };
@@ -80,8 +93,10 @@ static int budget_validate(const rapport_host *h, rapport_ctx *ctx)
 		for (size_t j = 0; j < h->length(lines); j++) {
 			const rapport_node *line = h->at(lines, j);
 			const rapport_node *budgeted = h->get(line, "budgeted");
-			if (h->number(budgeted, -1) == 0 && h->number(h->get(line, "spent"), 0) > 0) {
-				h->error(ctx, budgeted, "a line with money spent needs a budget above 0");
+			if (h->number(budgeted, -1) == 0 &&
+			    h->number(h->get(line, "spent"), 0) > 0) {
+				h->error(ctx, budgeted,
+				         "a line with money spent needs a budget above 0");
 				rc = RAPPORT_FAIL;
 			}
 		}
@@ -102,7 +117,8 @@ static void row(const rapport_host *h, rapport_ctx *ctx, const char *item, doubl
 	double diff = spent - budgeted;
 	const char *cells[5] = {item, amount(h, ctx, budgeted), amount(h, ctx, spent),
 	                        h->fmt_change(ctx, diff, diff == (double)(long)diff ? 0 : 1, 0),
-	                        budgeted > 0 ? h->fmt_change(ctx, 100 * diff / budgeted, 1, 1) : "–"};
+	                        budgeted > 0 ? h->fmt_change(ctx, 100 * diff / budgeted, 1, 1)
+	                                     : "–"};
 	h->table_row(ctx, cells, flags);
 }
 

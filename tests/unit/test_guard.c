@@ -98,10 +98,8 @@ static void names_signals(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(returns_normally),
-	        cmocka_unit_test(catches_each_signal),
-	        cmocka_unit_test(catches_stack_overflow),
-	        cmocka_unit_test(restores_handlers),
+	        cmocka_unit_test(returns_normally),       cmocka_unit_test(catches_each_signal),
+	        cmocka_unit_test(catches_stack_overflow), cmocka_unit_test(restores_handlers),
 	        cmocka_unit_test(names_signals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
