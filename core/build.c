@@ -326,6 +326,8 @@ int build_run(const build_opts *o, diag *d)
 		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,
 		       p.r.nsections);
 	}
+	if (p.ctx.crashed)
+		return rc; /* a plugin crashed: the heap may be damaged, free nothing */
 	if (p.ctx.scratch)
 		ctx_free(&p.ctx);
 	if (p.blocks.arena)
