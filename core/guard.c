@@ -4,7 +4,6 @@
 
 #include <setjmp.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "rapport/plugin.h"
@@ -33,17 +32,16 @@ static void on_fault(int sig)
  * can still be reported. */
 static void ensure_alt_stack(void)
 {
+	static char alt_stack[ALT_STACK_SIZE];
 	static int done;
 	if (done)
 		return;
 	stack_t ss;
 	memset(&ss, 0, sizeof(ss));
-	ss.ss_sp = malloc(ALT_STACK_SIZE);
-	ss.ss_size = ALT_STACK_SIZE;
-	if (ss.ss_sp && sigaltstack(&ss, NULL) == 0)
+	ss.ss_sp = alt_stack;
+	ss.ss_size = sizeof(alt_stack);
+	if (sigaltstack(&ss, NULL) == 0)
 		done = 1;
-	else
-		free(ss.ss_sp);
 }
 
 int guard_run(int (*fn)(void *arg), void *arg, int *rc)
