@@ -1,6 +1,8 @@
 #include "host.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -104,6 +106,18 @@ static void report_at(rapport_ctx *ctx, const jnode *at, int warning, const char
 	char msg[768];
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	diag_pos pos = jnode_pos(at ? at : ctx->sec->node);
+	/* two section types reading the same value report it once */
+	uint64_t h = 1469598103934665603u;
+	for (const char *c = msg; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	h ^= (uint64_t)(uintptr_t)(at ? at : ctx->sec->node) * 31u + (uint64_t)warning;
+	for (size_t i = 0; i < ctx->nseen; i++)
+		if (ctx->seen[i] == h) {
+			ctx->suppressed++;
+			return;
+		}
+	GROW(ctx->seen, ctx->seen_cap, ctx->nseen + 1);
+	ctx->seen[ctx->nseen++] = h;
 	const char *who = ctx->type ? ctx->type->name : "text";
 	if (warning)
 		diag_warning(ctx->d, &pos, "%s (section type %s)", msg, who);
@@ -424,6 +438,8 @@ void ctx_init(rapport_ctx *ctx, const report *r, block_list *blocks, lang_id lan
 
 void ctx_free(rapport_ctx *ctx)
 {
+	free(ctx->seen);
+	ctx->seen = NULL;
 	arena_free(ctx->scratch);
 	ctx->scratch = NULL;
 }
@@ -436,6 +452,7 @@ static void enter(rapport_ctx *ctx, const report_section *sec, const rapport_sec
 	ctx->list_depth = 0;
 	ctx->table = NULL;
 	ctx->errors_at_start = ctx->d->errors;
+	ctx->suppressed = 0;
 }
 
 /* What guard_run() calls: one callback of a section type. */
@@ -519,9 +536,9 @@ int host_validate(rapport_ctx *ctx, const report_section *sec, const rapport_sec
 		return -1;
 #endif
 	int rc = type->validate ? run_guarded(ctx, type->validate, "validate") : RAPPORT_OK;
-	if (rc != RAPPORT_OK && ctx->d->errors == ctx->errors_at_start)
+	if (rc != RAPPORT_OK && ctx->d->errors == ctx->errors_at_start && !ctx->suppressed)
 		error_plain(ctx, NULL, "the section's data was refused (no reason given)");
-	return ctx->d->errors > ctx->errors_at_start ? -1 : 0;
+	return ctx->d->errors > ctx->errors_at_start || rc != RAPPORT_OK ? -1 : 0;
 }
 
 int host_emit(rapport_ctx *ctx, const report_section *sec, const rapport_section_type *type)

@@ -7,6 +7,8 @@
 #ifndef RAPPORT_HOST_H
 #define RAPPORT_HOST_H
 
+#include <stdint.h>
+
 #include "arena.h"
 #include "blocks.h"
 #include "diag.h"
@@ -29,6 +31,9 @@ struct rapport_ctx {
 	int list_depth;
 	block_table *table;
 	int errors_at_start;
+	uint64_t *seen; /* hashes of the messages reported, to report each once */
+	size_t nseen, seen_cap;
+	int suppressed; /* repeats not reported in the current callback */
 };
 
 /* The table handed to every plugin. */
