@@ -25,7 +25,8 @@
  *            description, api_level, labels, validate, emit.
  *   Level 2  declared data: rapport_field, enum rapport_type, and the
  *            section_fields, year_key and year_fields members of
- *            rapport_section_type.
+ *            rapport_section_type; and the members of rapport_host tagged
+ *            level 2.
  *
  * Compatibility policy
  *   - Within one ABI, members are only ever appended, to the end of
