@@ -56,6 +56,9 @@ plugins "$BROKEN/too_new.so"
 fault "API level too new" "$TMP/p/too_new.so" "needs plugin API level 99" "upgrade rapport"
 plugins "$BROKEN/fails_init.so"
 fault "init failure" "$TMP/p/fails_init.so" "initialisation failed"
+plugins "$BROKEN/crashes_init.so"
+fault "crash in the entry point" "$TMP/p/crashes_init.so" "crashed with SIGSEGV" \
+  "in its entry point rapport_plugin_init_v1"
 plugins "$BROKEN/duplicate.so" "$BUILT/census.so"
 fault "duplicate section names" "$TMP/p/duplicate.so" "$TMP/p/census.so" \
   'section type "census" is already provided'
