@@ -239,6 +239,15 @@ static void no_widows_orphans_or_overfull_lines(void **state)
 	assert_int_equal(st.overfull_lines, 0);
 	assert_true(st.max_space_ratio > 1.0f && st.max_space_ratio <= 1.8f);
 	document_free(&doc);
+
+	/* ragged right: nothing is stretched, still no widow or orphan */
+	o.ragged = 1;
+	document_init(&doc);
+	assert_int_equal(layout_run(&b, &o, &doc, &st, &D), 0);
+	assert_int_equal(st.justified_lines, 0);
+	assert_float_equal(st.max_space_ratio, 0, 1e-6);
+	assert_int_equal(st.widows + st.orphans + st.overfull_lines, 0);
+	document_free(&doc);
 	blocks_free(&b);
 }
 
