@@ -179,25 +179,19 @@ static const rapport_field any_other = {"*", RAPPORT_T_ANY, 0, 0, 0, NULL, 0, NU
 
 int report_check_section(const jnode *section, const rapport_section_type *type, diag *d)
 {
-	size_t n = NCOMMON + 3;
-	const rapport_field *extra = NULL;
+	/* a section type that declares its fields has its object checked by the
+	 * host (core/host.c), with the same common members */
 	if (type && type->api_level >= 2)
-		extra = type->section_fields;
-	for (const rapport_field *f = extra; f && f->key; f++)
-		n++;
-	rapport_field *all = xcalloc(n, sizeof(*all));
+		return report_check_blocks(jnode_get(section, "intro"), d) +
+		       report_check_blocks(jnode_get(section, "outro"), d);
+	rapport_field *all = xcalloc(NCOMMON + 2, sizeof(*all));
 	size_t k = 0;
 	for (size_t i = 0; i < NCOMMON; i++)
 		all[k++] = section_common[i];
 	/* a section without a plugin is text only when it says so (a missing
 	 * type is reported without also asking for content) */
 	int is_text = !type && strcmp(jnode_string(jnode_get(section, "type"), ""), "text") == 0;
-	if (is_text)
-		all[k++] = content_field;
-	for (const rapport_field *f = extra; f && f->key; f++)
-		all[k++] = *f;
-	if (!is_text && !(type && type->api_level >= 2 && type->section_fields))
-		all[k++] = any_other;
+	all[k++] = is_text ? content_field : any_other;
 	char who[96] = "";
 	if (type)
 		snprintf(who, sizeof(who), "section type %s", type->name);

@@ -18,11 +18,12 @@
 /* The report definition's top level. */
 extern const rapport_field report_definition_fields[];
 
-/* Checks a section object: the common members (type, title, level,
- * whole_period, intro, outro, content) and, for a plugin's section type with
- * api_level >= 2, its declared section_fields (type NULL: a text section,
- * or one whose type is missing).  Without a declaration, other members are
- * not reported.  Returns the number of errors. */
+/* Checks a section object: for a text section (type NULL and "type":
+ * "text") its members and content; for a section whose type is missing or
+ * does not declare its fields, the common members (type, title, level,
+ * whole_period, intro, outro).  A type with api_level >= 2 has its object
+ * checked by the host against its declaration; here only its intro and
+ * outro blocks are.  Returns the number of errors. */
 int report_check_section(const jnode *section, const rapport_section_type *type, diag *d);
 
 /* Checks the top level of a year file: "format", "year", and one member per
