@@ -67,6 +67,32 @@ static int may_print(diag *d, int is_error)
 	return 0;
 }
 
+/* Has the same message been reported at the same place?  Remembers it if
+ * not (up to the size of d->seen; later messages are never deduplicated). */
+static int seen_before(diag *d, const char *prefix, const char *fmt, va_list ap)
+{
+	char msg[1024];
+	va_list ap2;
+	va_copy(ap2, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap2);
+	va_end(ap2);
+	size_t len = strlen(msg);
+	const char *who = strstr(msg, " (section type ");
+	if (who && msg[len - 1] == ')' && !strchr(who + 2, '('))
+		len = (size_t)(who - msg);
+	unsigned long long h = 1469598103934665603ull;
+	for (const char *c = prefix; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)msg[i]) * 1099511628211ull;
+	for (int i = 0; i < d->nseen; i++)
+		if (d->seen[i] == h)
+			return 1;
+	if (d->nseen < (int)(sizeof d->seen / sizeof d->seen[0]))
+		d->seen[d->nseen++] = h;
+	return 0;
+}
+
 static void report(diag *d, int is_error, const diag_pos *pos, const char *fmt, va_list ap)
 {
 	const char *severity = is_error ? "error" : "warning";
@@ -75,6 +101,10 @@ static void report(diag *d, int is_error, const diag_pos *pos, const char *fmt, 
 	va_list ap2;
 
 	format_prefix(prefix, sizeof prefix, severity, pos);
+	if (d && seen_before(d, prefix, fmt, ap)) {
+		d->duplicates++;
+		return;
+	}
 	if (!d) {
 		fputs(prefix, stderr);
 		vfprintf(stderr, fmt, ap);

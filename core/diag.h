@@ -28,6 +28,12 @@ typedef struct diag {
 	int limit;   /* errors printed at most; default 50 */
 	int quiet;   /* 1: count but print nothing (tests) */
 	char last[512]; /* text of the last message, for tests */
+	/* A message identical to one already reported (same position, same
+	 * text but for a closing "(section type ...)") is counted here instead:
+	 * two section types that read the same value report it once. */
+	int duplicates;
+	int nseen;
+	unsigned long long seen[256];
 } diag;
 
 void diag_init(diag *d);

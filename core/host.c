@@ -452,6 +452,7 @@ static void enter(rapport_ctx *ctx, const report_section *sec, const rapport_sec
 	ctx->list_depth = 0;
 	ctx->table = NULL;
 	ctx->errors_at_start = ctx->d->errors;
+	ctx->duplicates_at_start = ctx->d->duplicates;
 	ctx->suppressed = 0;
 }
 
@@ -536,7 +537,8 @@ int host_validate(rapport_ctx *ctx, const report_section *sec, const rapport_sec
 		return -1;
 #endif
 	int rc = type->validate ? run_guarded(ctx, type->validate, "validate") : RAPPORT_OK;
-	if (rc != RAPPORT_OK && ctx->d->errors == ctx->errors_at_start && !ctx->suppressed)
+	if (rc != RAPPORT_OK && ctx->d->errors == ctx->errors_at_start && !ctx->suppressed &&
+	    ctx->d->duplicates == ctx->duplicates_at_start)
 		error_plain(ctx, NULL, "the section's data was refused (no reason given)");
 	return ctx->d->errors > ctx->errors_at_start || rc != RAPPORT_OK ? -1 : 0;
 }

@@ -31,6 +31,7 @@ struct rapport_ctx {
 	int list_depth;
 	block_table *table;
 	int errors_at_start;
+	int duplicates_at_start; /* d->duplicates when the callback began */
 	uint64_t *seen; /* hashes of the messages reported, to report each once */
 	size_t nseen, seen_cap;
 	int suppressed; /* repeats not reported in the current callback */

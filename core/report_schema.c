@@ -223,9 +223,10 @@ int report_check_year_top(const jnode *year, const rapport_section_type *const *
 		if (!seen)
 			all[k++] = (rapport_field){t->year_key, RAPPORT_T_ANY, 0, 0, 0, NULL, 0, NULL, NULL};
 	}
-	/* a section type that does not declare what it reads may read anything */
+	/* a section type that does not declare what it reads may read anything;
+	 * one that declares no year_key reads no member of its own */
 	for (size_t i = 0; i < ntypes; i++)
-		if (types[i] && (types[i]->api_level < 2 || !types[i]->year_key)) {
+		if (types[i] && types[i]->api_level < 2) {
 			all[k++] = any_other;
 			break;
 		}

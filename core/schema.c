@@ -160,31 +160,32 @@ static int check_elements(const jnode *arr, const rapport_field *f, diag *d, con
 	return errors;
 }
 
-/* Levenshtein distance of two short strings (longer ones count as far). */
+/* Edit distance of two short strings, counting a swap of two neighbouring
+ * characters as one edit ("levle" is one from "level"); longer strings
+ * count as far apart. */
 static size_t distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 	if (la > 63 || lb > 63)
 		return (size_t)-1;
-	size_t row[64];
+	size_t m[64][64];
+	for (size_t i = 0; i <= la; i++)
+		m[i][0] = i;
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag_prev = row[0];
-		row[0] = i;
+		m[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
 		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			size_t best = diag_prev + cost;
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag_prev = up;
+			size_t best = m[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (m[i - 1][j] + 1 < best)
+				best = m[i - 1][j] + 1;
+			if (m[i][j - 1] + 1 < best)
+				best = m[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    m[i - 2][j - 2] + 1 < best)
+				best = m[i - 2][j - 2] + 1;
+			m[i][j] = best;
 		}
-	}
-	return row[lb];
+	return m[la][lb];
 }
 
 const char *schema_suggest(const char *key, const rapport_field *fields)
