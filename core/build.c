@@ -19,6 +19,7 @@
 #include "plugin.h"
 #include "report.h"
 #include "report_schema.h"
+#include "text/fonts.h"
 
 const char *default_fonts_list(void)
 {
@@ -175,7 +176,7 @@ static int emit_all(pipeline *p)
 		else {
 			p->ctx.origin = p->origins[i];
 			if (host_emit(&p->ctx, s, p->types[i]) != 0)
-				return EXIT_PLUGIN;
+				return p->ctx.limit_hit ? EXIT_DATA : EXIT_PLUGIN;
 		}
 		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks);
 	}
@@ -213,6 +214,36 @@ static void print_stats(const layout_stats *st)
 	printf("greedy paragraphs:      %d\n", st->greedy_paragraphs);
 }
 
+/* Warns about each string in the data (values, not keys) with a character
+ * that neither the body face nor the fallback face has: it would print as
+ * U+FFFD.  The warning names the string's file, line, column and path. */
+static void check_glyphs(const jnode *n, const metrics *m, diag *d, int depth)
+{
+	if (depth > JSON_MAX_DEPTH)
+		return;
+	if (jnode_kind(n) == J_ARRAY || jnode_kind(n) == J_OBJECT) {
+		for (size_t i = 0; i < jnode_length(n); i++)
+			check_glyphs(jnode_at(n, i), m, d, depth + 1);
+		return;
+	}
+	const char *s = jnode_string(n, NULL);
+	if (!s || !m->has_glyph)
+		return;
+	const char *end = s + strlen(s);
+	for (const char *t = s; t < end;) {
+		uint32_t cp = utf8_next(&t, end);
+		if (cp < 0x20 || cp == 0xA0 || cp == 0xAD || m->has_glyph(m->ud, FACE_SERIF, cp) ||
+		    m->has_glyph(m->ud, FACE_FALLBACK, cp))
+			continue;
+		char shown[96];
+		diag_pos pos = jnode_pos(n);
+		diag_warning(d, &pos,
+		             "no font has the character U+%04X in %s; it will print as U+FFFD",
+		             (unsigned)cp, jnode_describe(n, shown, sizeof(shown)));
+		return;
+	}
+}
+
 /* Lays out and writes the PDF.  Returns an exit code. */
 static int write_pdf(pipeline *p, double t0)
 {
@@ -239,6 +270,9 @@ static int write_pdf(pipeline *p, double t0)
 	char title[256], period[64];
 	layout_opts lo = {0};
 	lo.m = pdf_writer_metrics(w);
+	check_glyphs(jdoc_root(p->r.def), lo.m, d, 0);
+	for (size_t i = 0; i < p->r.nyears; i++)
+		check_glyphs(jdoc_root(p->r.years[i].doc), lo.m, d, 0);
 	lo.lang = o->lang;
 	lo.organisation = p->r.organisation;
 	lo.title = p->r.title;

@@ -576,10 +576,16 @@ static int scan_escape(struct scanner *s, int str_line, int str_col)
 static int scan_string(struct scanner *s)
 {
 	int line = s->line, col = s->col;
+	size_t start = s->pos;
 
 	advance(s);
 	for (;;) {
 		int c = peek(s);
+
+		if (s->pos - start > JSON_MAX_STRING_BYTES)
+			return scan_error(s, line, col,
+			                  "string too long: more than %u bytes (at most %u allowed)",
+			                  JSON_MAX_STRING_BYTES, JSON_MAX_STRING_BYTES);
 
 		if (c < 0)
 			return scan_error(s, line, col,

@@ -714,6 +714,15 @@ static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
 		}
 		}
 		arena_reset(L.a);
+		if (doc->npages > LAYOUT_MAX_PAGES) {
+			diag_error(d, NULL,
+			           "the report would have more than %d pages (the limit); is a "
+			           "table or a text in the data much longer than intended?",
+			           LAYOUT_MAX_PAGES);
+			hyph_close(L.hyph);
+			arena_free(L.a);
+			return -1;
+		}
 	}
 	if (L.page < 0)
 		layout_new_page(&L);

@@ -172,6 +172,26 @@ static int check_census(const rapport_host *h, rapport_ctx *ctx, const rapport_n
 	} else {
 		rc = RAPPORT_FAIL;
 	}
+	if (rc == RAPPORT_OK) {
+		/* a part larger than its whole cannot be right (a sum of parts that
+		 * differs from the whole is a finding of the analysis, not an error) */
+		for (i = 1; i < 3; i++)
+			if (get_long(h, emp, emp_keys[i]) > get_long(h, emp, "total")) {
+				h->error(ctx, h->get(emp, emp_keys[i]),
+				         "%ld is more than employees.total (%ld): a part cannot be "
+				         "larger than its whole",
+				         get_long(h, emp, emp_keys[i]), get_long(h, emp, "total"));
+				rc = RAPPORT_FAIL;
+			}
+		for (i = 1; i < 4; i++)
+			if (get_long(h, placed, placed_keys[i]) > get_long(h, placed, "total")) {
+				h->error(ctx, h->get(placed, placed_keys[i]),
+				         "%ld is more than placed.total (%ld): a part cannot be larger "
+				         "than its whole",
+				         get_long(h, placed, placed_keys[i]), get_long(h, placed, "total"));
+				rc = RAPPORT_FAIL;
+			}
+	}
 	if (h->kind(h->get(c, "regions")) != RAPPORT_MISSING) {
 		if (h->need_object(ctx, c, "regions", &regions) != RAPPORT_OK)
 			return RAPPORT_FAIL;
