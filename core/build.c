@@ -89,9 +89,21 @@ static int section_included(const pipeline *p, const report_section *s)
 	return !(p->r.single_year && s->whole_period);
 }
 
+static int check_data(pipeline *p);
+
 /* Loads the data and the plugins and checks every section.  Returns an exit
  * code. */
 static int load_and_check(pipeline *p)
+{
+	diag *d = p->d;
+	d->one_per_value = 1;
+	int rc = check_data(p);
+	d->one_per_value = 0;
+	return rc;
+}
+
+/* load_and_check's work, with one error per value. */
+static int check_data(pipeline *p)
 {
 	const build_opts *o = p->o;
 	diag *d = p->d;
@@ -189,6 +201,9 @@ static void on_signal(int sig)
 	const char *tmp = output_pending_tmp();
 	if (tmp)
 		unlink(tmp);
+	static const char msg[] = "rapport: interrupted; the output file was not changed\n";
+	ssize_t ignored = write(2, msg, sizeof(msg) - 1);
+	(void)ignored;
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -242,6 +257,19 @@ static void check_glyphs(const jnode *n, const metrics *m, diag *d, int depth)
 		             (unsigned)cp, jnode_describe(n, shown, sizeof(shown)));
 		return;
 	}
+}
+
+/* Test hook (docs/robustness.md): with RAPPORT_TEST_COMMIT_DELAY=N in the
+ * environment, waits N seconds (at most 60) between writing the temporary
+ * file and renaming it, so that a test can interrupt a build at that point.
+ * Returns 0. */
+static int test_hook_delay(void)
+{
+	const char *v = getenv("RAPPORT_TEST_COMMIT_DELAY");
+	int n = v ? atoi(v) : 0;
+	if (n > 0)
+		sleep((unsigned)(n > 60 ? 60 : n));
+	return 0;
 }
 
 /* Lays out and writes the PDF.  Returns an exit code. */
@@ -311,7 +339,8 @@ static int write_pdf(pipeline *p, double t0)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
-	if (pdf_writer_write(w, &doc, out.tmp, d) != 0 || output_commit(&out, d) != 0) {
+	if (pdf_writer_write(w, &doc, out.tmp, d) != 0 || test_hook_delay() ||
+	    output_commit(&out, d) != 0) {
 		output_abort(&out);
 		rc = EXIT_OUTPUT;
 	} else if (!o->quiet) {

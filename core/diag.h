@@ -34,6 +34,15 @@ typedef struct diag {
 	int duplicates;
 	int nseen;
 	unsigned long long seen[256];
+	/* Likewise, while one_per_value is set (checking data), a second error
+	 * about the same value: at the same file:line:column, with a path that
+	 * is the first one's or contains it. */
+	int one_per_value;
+	int nvalues;
+	struct diag_value {
+		unsigned long long where; /* hash of file, line, column */
+		char path[120];
+	} values[64];
 } diag;
 
 void diag_init(diag *d);

@@ -1415,6 +1415,11 @@ static void format_double(double v, char *buf, size_t size)
 	int prec;
 	char *p;
 
+	/* whole numbers as written (2020, not 2.02e+03) */
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(buf, size, "%.0f", v);
+		return;
+	}
 	for (prec = 1; prec <= 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)

@@ -146,7 +146,7 @@ static void load_sections(report *r, const jnode *root, diag *d)
 		rs->whole_period = jnode_bool(jnode_get(s, "whole_period"), 0);
 	}
 	const jnode *level = jnode_get(r->nsections ? r->sections[0].node : NULL, "level");
-	if (jnode_is_int(level) && jnode_number(level, 1) != 1) {
+	if (jnode_is_int(level) && jnode_number(level, 1) == 2) { /* other values: the schema */
 		diag_pos pos = jnode_pos(level);
 		diag_error(d, &pos, "the first section must be of level 1");
 	}

@@ -23,6 +23,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1062,8 +1063,14 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 		report(w, d, HPDF_OK, "PDF writer: libharu reported an error while drawing");
 		goto out;
 	}
+	errno = 0;
 	if ((st = HPDF_SaveToFile(w->pdf, path)) != HPDF_OK) {
-		report(w, d, st, "PDF writer: cannot write %s", path);
+		/* libharu reports a failed write as a zlib or file error; the
+		 * system's reason (a full disk, a quota) is what a user can act on */
+		if (errno == ENOSPC || errno == EDQUOT || errno == EIO || errno == EFBIG)
+			report(w, d, st, "PDF writer: cannot write %s: %s", path, strerror(errno));
+		else
+			report(w, d, st, "PDF writer: cannot write %s", path);
 		goto out;
 	}
 	rc = 0;
