@@ -422,7 +422,9 @@ static void place_lines(layout *L, const para *p, float x, float leading, int *f
 	size_t done = 0;
 	while (done < p->nlines) {
 		size_t left = p->nlines - done;
-		size_t fit = L->page < 0 ? 0 : (size_t)((L->y - L->bottom + 0.01f) / leading);
+		/* below the bottom margin (after a tall block) nothing fits */
+		float room = (L->y - L->bottom + 0.01f) / leading;
+		size_t fit = L->page < 0 || room < 1 ? 0 : (size_t)room;
 		if (fit >= left) {
 			fit = left;
 		} else {
