@@ -23,32 +23,32 @@ static const char *const genders[] = {"kvinna", "man", NULL};
 static const rapport_field author_fields[] = {
         {"name", TEXT(1), NULL, 0, NULL, "the author's name"},
         {"role", TEXT(0), NULL, 0, NULL, "the author's role, under the name"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field period_fields[] = {
         {"first", YEAR(1), NULL, 0, NULL, "the first year of the period"},
         {"last", YEAR(1), NULL, 0, NULL, "the last year of the period"},
         {"label", TEXT(0), NULL, 0, NULL, "the period as printed, e.g. 2016–2020"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field objective_fields[] = {
         {"id", TEXT(1), NULL, 0, NULL, "what milestones name in their objectives"},
         {"text", TEXT(1), NULL, 0, NULL, "the objective"},
         {"assessment", RAPPORT_T_STRING, 1, 0, 0, NULL, 0, assessments, "how far it was met"},
         {"comment", TEXT(0), NULL, 0, NULL, "a comment on the assessment"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field outcome_fields[] = {
         {"result", RAPPORT_T_STRING, 1, 0, 0, NULL, 0, results, "what followed the placement"},
         {"count", COUNT(0), NULL, 0, NULL, "how many"},
         {"gender", RAPPORT_T_STRING, 0, 0, 0, NULL, 0, genders, "kvinna or man"},
         {"municipality", TEXT(0), NULL, 0, NULL, "the granting municipality"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field stated_outreach_fields[] = {
         {"reached", RAPPORT_T_INT, 1, 0, SCHEMA_COUNT_MAX, NULL, 0, NULL, "people reached"},
         {"note", TEXT(0), NULL, 0, NULL, "where the figure comes from"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field stated_placements_fields[] = {
         {"first", RAPPORT_T_INT, 1, 1900, 2200, NULL, 0, NULL, "first year summarised"},
@@ -58,12 +58,12 @@ static const rapport_field stated_placements_fields[] = {
         {"unique_individuals", COUNT(0), NULL, 0, NULL, "different people placed"},
         {"months_per_placement", COUNT(0), NULL, 0, NULL, "length of a placement"},
         {"outcomes", RAPPORT_T_ARRAY, 0, 0, 0, outcome_fields, 0, NULL, "outcomes stated"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field stated_fields[] = {
         {"outreach", RAPPORT_T_OBJECT, 0, 0, 0, stated_outreach_fields, 0, NULL, NULL},
         {"placements", RAPPORT_T_OBJECT, 0, 0, 0, stated_placements_fields, 0, NULL, NULL},
-        {NULL},
+        {.key = NULL},
 };
 
 const rapport_field report_definition_fields[] = {
@@ -79,7 +79,7 @@ const rapport_field report_definition_fields[] = {
         {"objectives", RAPPORT_T_ARRAY, 0, 0, 0, objective_fields, 0, NULL, "the objectives"},
         {"stated", RAPPORT_T_OBJECT, 0, 0, 0, stated_fields, 0, NULL, "totals stated elsewhere"},
         {"sections", RAPPORT_T_ARRAY, 1, 1, 1e9, NULL, RAPPORT_T_OBJECT, NULL, "the chapters"},
-        {NULL},
+        {.key = NULL},
 };
 
 /* ------------------------------------------------------- content blocks */
@@ -87,22 +87,22 @@ const rapport_field report_definition_fields[] = {
 static const rapport_field heading_block[] = {
         {"heading", TEXT(1), NULL, 0, NULL, "a heading under the section's"},
         {"level", RAPPORT_T_INT, 0, 1, 2, NULL, 0, NULL, "1: one level down, 2: two"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field paragraph_block[] = {
         {"paragraph", TEXT(1), NULL, 0, NULL, "a paragraph of inline markup"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field list_block[] = {
         {"list", RAPPORT_T_ARRAY, 1, 1, 1e9, NULL, 0, NULL, "the items"},
         {"ordered", RAPPORT_T_BOOL, 0, 0, 0, NULL, 0, NULL, "numbered instead of bulleted"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field list_item_fields[] = {
         {"text", TEXT(1), NULL, 0, NULL, "the item's markup"},
         {"items", RAPPORT_T_ARRAY, 0, 1, 1e9, NULL, 0, NULL, "a nested list"},
         {"ordered", RAPPORT_T_BOOL, 0, 0, 0, NULL, 0, NULL, "the nested list is numbered"},
-        {NULL},
+        {.key = NULL},
 };
 static const rapport_field item_string = {"", TEXT(1), NULL, 0, NULL, NULL};
 
