@@ -64,6 +64,23 @@ static void spill(const char *path, const void *buf, size_t len)
 	}
 }
 
+/* Removes the scratch directory and its files at exit. */
+static void remove_scratch(void)
+{
+	DIR *dir = opendir(scratch);
+	struct dirent *e;
+	while (dir && (e = readdir(dir))) {
+		char path[sizeof(scratch) + 260];
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", scratch, e->d_name);
+		unlink(path);
+	}
+	if (dir)
+		closedir(dir);
+	rmdir(scratch);
+}
+
 /* Copies the bundled data into a scratch directory and keeps the plugins
  * loaded for the whole run (RTLD_NODELETE), so that each input does not
  * unload and reload them. */
@@ -82,6 +99,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		perror("mkdtemp");
 		exit(1);
 	}
+	atexit(remove_scratch);
 	DIR *dir = opendir(data);
 	struct dirent *e;
 	while (dir && (e = readdir(dir))) {

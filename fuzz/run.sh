@@ -24,12 +24,13 @@ if [ ! -f "$fb/Makefile" ]; then
   (cd "$fb" && "$src/configure" -q CC=clang \
      CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $SAN")
 fi
-make -s -C "$fb" libcore.la outreach.la placements.la census.la analysis.la
-LIBS="$fb/.libs/libcore.a $(pkg-config --libs libcjson) -lhpdf -lm -ldl"
+make -s -C "$fb"
 INC="-I$src/include -I$src/core -I$fb"
 for h in fuzz_data fuzz_layout; do
-  clang -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer $SAN -std=c11 -D_GNU_SOURCE \
-    $INC -o "$fb/$h" "$src/fuzz/$h.c" $LIBS
+  # libtool adds the libraries libcore.la depends on
+  "$fb/libtool" --quiet --tag=CC --mode=link clang -g -O1 -fno-omit-frame-pointer \
+    -fsanitize=fuzzer $SAN -std=c11 -D_GNU_SOURCE $INC -o "$fb/$h" "$src/fuzz/$h.c" \
+    "$fb/libcore.la"
 done
 
 export RAPPORT_FUZZ_DATA="$src/data" RAPPORT_FUZZ_PLUGINS="$fb/.libs"
