@@ -361,6 +361,14 @@ out:
 	return rc;
 }
 
+/* Set when a plugin crashed during build_run. */
+static int heap_suspect;
+
+int build_heap_suspect(void)
+{
+	return heap_suspect;
+}
+
 int build_run(const build_opts *o, diag *d)
 {
 	double t0 = now();
@@ -379,8 +387,10 @@ int build_run(const build_opts *o, diag *d)
 		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,
 		       p.r.nsections);
 	}
-	if (p.ctx.crashed)
+	if (p.ctx.crashed) {
+		heap_suspect = 1;
 		return rc; /* a plugin crashed: the heap may be damaged, free nothing */
+	}
 	if (p.ctx.scratch)
 		ctx_free(&p.ctx);
 	if (p.blocks.arena)

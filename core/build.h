@@ -37,6 +37,9 @@ typedef struct build_opts {
 
 /* Builds (out_path set) or only checks the report.  Returns an exit code. */
 int build_run(const build_opts *o, diag *d);
+/* Did a plugin crash during build_run?  Then the heap may be damaged and
+ * the process should end without freeing or running exit handlers. */
+int build_heap_suspect(void);
 /* Prints the plugins found (name, version, description, path).  Returns an
  * exit code. */
 int build_list_plugins(const build_opts *o, diag *d);

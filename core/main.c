@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "build.h"
 #include "describe.h"
@@ -152,6 +153,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "rapport: %d error%s, %d warning%s; %s\n", d.errors,
 		        d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s",
 		        is_build ? "nothing written" : "check failed");
+	if (build_heap_suspect()) {
+		fflush(NULL);
+		_exit(rc); /* no exit handlers, no freeing: a plugin crashed */
+	}
 	free(dirs);
 	return rc;
 }
