@@ -14,8 +14,13 @@ static void expected(diag *d, const jnode *obj, const char *key, const jnode *n,
 {
 	char found[96];
 	if (!n) {
+		/* at the object, with the member's path (as the schema reports) */
 		diag_pos pos = jnode_pos(obj);
-		diag_error(d, &pos, "missing \"%s\": expected %s", key, what);
+		char path[512];
+		snprintf(path, sizeof(path), "%s%s%s", pos.path ? pos.path : "",
+		         pos.path && *pos.path ? "." : "", key);
+		pos.path = path;
+		diag_error(d, &pos, "missing: expected %s", what);
 		return;
 	}
 	diag_pos pos = jnode_pos(n);

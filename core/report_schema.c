@@ -211,8 +211,9 @@ int report_check_year_top(const jnode *year, const rapport_section_type *const *
 {
 	rapport_field *all = xcalloc(ntypes + 3, sizeof(*all));
 	size_t k = 0;
-	all[k++] = (rapport_field){"format", RAPPORT_T_INT, 1, 0, 0, NULL, 0, NULL, "1"};
-	all[k++] = (rapport_field){"year", RAPPORT_T_INT, 1, 0, 0, NULL, 0, NULL, "the year"};
+	/* their presence and values are checked by report_load */
+	all[k++] = (rapport_field){"format", RAPPORT_T_ANY, 0, 0, 0, NULL, 0, NULL, "1"};
+	all[k++] = (rapport_field){"year", RAPPORT_T_ANY, 0, 0, 0, NULL, 0, NULL, "the year"};
 	for (size_t i = 0; i < ntypes; i++) {
 		const rapport_section_type *t = types[i];
 		if (!t || t->api_level < 2 || !t->year_key)

@@ -26,8 +26,9 @@ extern const rapport_field report_definition_fields[];
  * outro blocks are.  Returns the number of errors. */
 int report_check_section(const jnode *section, const rapport_section_type *type, diag *d);
 
-/* Checks the top level of a year file: "format", "year", and one member per
- * section type's year_key (their contents are the section type's to check).
+/* Checks the top level of a year file: "format" and "year" (whose values
+ * report_load checks) and one member per section type's year_key (their
+ * contents are the section type's to check).
  * Members no section type reads are warnings with a suggestion.  types may
  * hold NULLs (skipped).  Returns the number of errors. */
 int report_check_year_top(const jnode *year, const rapport_section_type *const *types,
