@@ -43,7 +43,9 @@ for h in $harnesses; do
   # seeds (kept in the corpus directory, which grows between runs)
   if [ "$h" = fuzz_data ]; then
     cp "$src"/data/20*.json "$corpus/" 2>/dev/null || true
-    find "$src/tests/bad" -name '*.json' -exec cp {} "$corpus/" \; 2>/dev/null || true
+    for f in $(cd "$src" && find tests/bad -name '*.json'); do
+      cp "$src/$f" "$corpus/$(echo "$f" | tr / -)"
+    done
   fi
   [ -d "$src/fuzz/seeds/$h" ] && cp "$src/fuzz/seeds/$h"/* "$corpus/"
   [ -d "$src/fuzz/regressions/$h" ] && cp "$src/fuzz/regressions/$h"/* "$corpus/"

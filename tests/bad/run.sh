@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/bad/run.sh - malformed inputs, each with the exit code and the
-# message fragments a user must see.  One directory per case:
+# message fragments a user must see.  One directory per case in cases/:
 #
 #   expect        "exit N", then one "message TEXT" line per fragment that
 #                 stderr must contain (fixed strings)
@@ -15,7 +15,7 @@
 # was, and no temporary file may remain next to it or next to the data.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
-CASES=$(cd "$top_srcdir/tests/bad" && pwd)
+CASES=$(cd "$top_srcdir/tests/bad/cases" && pwd)
 ncases=0
 for dir in "$CASES"/*/; do
   name=$(basename "$dir")

@@ -1,7 +1,8 @@
 #!/bin/bash
 # tests/bad/schema.sh - the machine-readable JSON Schemas in data/schema/
 # agree with what rapport accepts: the bundled data is valid against them,
-# and inputs rapport refuses for their shape are refused by them too.
+# and definitions rapport refuses for their shape (tests/bad/cases/) are refused
+# by them too.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 python3 -c 'import jsonschema' 2>/dev/null || { echo "SKIP: python3-jsonschema missing"; exit 77; }
 
@@ -27,7 +28,7 @@ done
 for c in missing-title wrong-kind period-first-string years-empty years-number sections-empty \
   section-missing-title section-level-3 block-two-kinds text-without-content list-item-number \
   heading-empty null-title; do
-  r=$(check "$S/report.schema.json" "$top_srcdir/tests/bad/$c/report.json")
+  r=$(check "$S/report.schema.json" "$top_srcdir/tests/bad/cases/$c/report.json")
   expect "the schema refuses tests/bad/$c too ($r)" test "${r%%:*}" = invalid
 done
 finish
