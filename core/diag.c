@@ -142,7 +142,8 @@ static void report(diag *d, int is_error, const diag_pos *pos, const char *fmt, 
 	va_list ap2;
 
 	format_prefix(prefix, sizeof prefix, severity, pos);
-	if (d && (seen_before(d, prefix, fmt, ap) || (is_error && d->one_per_value && value_reported(d, pos)))) {
+	if (d && (seen_before(d, prefix, fmt, ap) ||
+	          (is_error && d->one_per_value && value_reported(d, pos)))) {
 		d->duplicates++;
 		return;
 	}

@@ -296,10 +296,12 @@ static void h_table_row(rapport_ctx *ctx, const char *const *cells, unsigned fla
 		return;
 	if (ctx->table->nrows >= HOST_MAX_TABLE_ROWS) {
 		if (!ctx->limit_hit)
-			error_plain(ctx, NULL,
-			            "table \"%s\" would have more than %d rows (the limit); the data "
-			            "behind it is too long",
-			            ctx->table->caption ? ctx->table->caption : "", HOST_MAX_TABLE_ROWS);
+			error_plain(
+			        ctx, NULL,
+			        "table \"%s\" would have more than %d rows (the limit); the data "
+			        "behind it is too long",
+			        ctx->table->caption ? ctx->table->caption : "",
+			        HOST_MAX_TABLE_ROWS);
 		ctx->limit_hit = 1;
 		return;
 	}

@@ -583,9 +583,10 @@ static int scan_string(struct scanner *s)
 		int c = peek(s);
 
 		if (s->pos - start > JSON_MAX_STRING_BYTES)
-			return scan_error(s, line, col,
-			                  "string too long: more than %u bytes (at most %u allowed)",
-			                  JSON_MAX_STRING_BYTES, JSON_MAX_STRING_BYTES);
+			return scan_error(
+			        s, line, col,
+			        "string too long: more than %u bytes (at most %u allowed)",
+			        JSON_MAX_STRING_BYTES, JSON_MAX_STRING_BYTES);
 
 		if (c < 0)
 			return scan_error(s, line, col,

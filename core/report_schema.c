@@ -11,9 +11,9 @@
 #include "schema.h"
 
 /* type, required, min, max of the common kinds of field */
-#define TEXT(req) RAPPORT_T_STRING, req, 1, 1e9 /* a non-empty string */
+#define TEXT(req)  RAPPORT_T_STRING, req, 1, 1e9 /* a non-empty string */
 #define COUNT(req) RAPPORT_T_INT, req, 0, SCHEMA_COUNT_MAX
-#define YEAR(req) RAPPORT_T_INT, req, 1900, 2200
+#define YEAR(req)  RAPPORT_T_INT, req, 1900, 2200
 
 static const char *const kinds[] = {"slutrapport", "arsrapport", NULL};
 static const char *const assessments[] = {"uppfyllt", "delvis", "ej", "ej-bedomt", NULL};
@@ -127,7 +127,8 @@ static int check_items(const jnode *arr, diag *d, int depth)
 			if (!e && sub && depth < JSON_MAX_DEPTH)
 				errors += check_items(sub, d, depth + 1);
 		} else {
-			block_error(d, it, "a list item: a string or {\"text\": ..., \"items\": [...]}");
+			block_error(d, it,
+			            "a list item: a string or {\"text\": ..., \"items\": [...]}");
 			errors++;
 		}
 	}
@@ -154,7 +155,11 @@ int report_check_blocks(const jnode *blocks, diag *d)
 			errors++;
 			continue;
 		}
-		int e = schema_check(b, h ? heading_block : p ? paragraph_block : list_block, d, NULL);
+		int e = schema_check(b,
+		                     h   ? heading_block
+		                     : p ? paragraph_block
+		                         : list_block,
+		                     d, NULL);
 		errors += e;
 		if (l && !e)
 			errors += check_items(l, d, 0);
@@ -222,7 +227,8 @@ int report_check_year_top(const jnode *year, const rapport_section_type *const *
 		for (size_t j = 0; j < k && !seen; j++)
 			seen = strcmp(all[j].key, t->year_key) == 0;
 		if (!seen)
-			all[k++] = (rapport_field){t->year_key, RAPPORT_T_ANY, 0, 0, 0, NULL, 0, NULL, NULL};
+			all[k++] = (rapport_field){t->year_key, RAPPORT_T_ANY, 0,   0, 0, NULL,
+			                           0,           NULL,          NULL};
 	}
 	/* a section type that does not declare what it reads may read anything;
 	 * one that declares no year_key reads no member of its own */

@@ -12,8 +12,7 @@
  * bounds the recursion (the loader limits nesting to JSON_MAX_DEPTH). */
 #define SCHEMA_MAX_DEPTH JSON_MAX_DEPTH
 
-static int check_value(const jnode *n, const rapport_field *f, diag *d, const char *who,
-                       int depth);
+static int check_value(const jnode *n, const rapport_field *f, diag *d, const char *who, int depth);
 
 /* diag_error/diag_warning with " (who)" appended. */
 static void report(diag *d, int is_error, const diag_pos *pos, const char *who, const char *fmt,
@@ -27,7 +26,8 @@ static void report(diag *d, int is_error, const diag_pos *pos, const char *who, 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (is_error)
-		diag_error(d, pos, "%s%s%s%s", msg, who ? " (" : "", who ? who : "", who ? ")" : "");
+		diag_error(d, pos, "%s%s%s%s", msg, who ? " (" : "", who ? who : "",
+		           who ? ")" : "");
 	else
 		diag_warning(d, pos, "%s%s%s%s", msg, who ? " (" : "", who ? who : "",
 		             who ? ")" : "");
@@ -140,7 +140,13 @@ static void wrong(const jnode *n, const rapport_field *f, diag *d, const char *w
 	char what[512], found[96];
 	describe(f, what, sizeof(what));
 	diag_pos pos = jnode_pos(n);
-	report(d, 1, &pos, who, "expected %s, found %s", what, jnode_describe(n, found, sizeof(found)));
+	if (jnode_kind(n) == J_ARRAY && f->type == RAPPORT_T_ARRAY && !jnode_length(n))
+		snprintf(found, sizeof(found), "an empty array"); /* its length was wrong */
+	else if (jnode_kind(n) == J_ARRAY && f->type == RAPPORT_T_ARRAY)
+		snprintf(found, sizeof(found), "%zu elements", jnode_length(n));
+	else
+		jnode_describe(n, found, sizeof(found));
+	report(d, 1, &pos, who, "expected %s, found %s", what, found);
 }
 
 static int check_elements(const jnode *arr, const rapport_field *f, diag *d, const char *who,
@@ -237,7 +243,8 @@ static int check_members(const jnode *obj, const rapport_field *fields, diag *d,
 			diag_pos pos = jnode_pos(obj);
 			const char *base = pos.path ? pos.path : "";
 			if (is_identifier(f->key))
-				snprintf(path, sizeof(path), "%s%s%s", base, *base ? "." : "", f->key);
+				snprintf(path, sizeof(path), "%s%s%s", base, *base ? "." : "",
+				         f->key);
 			else
 				snprintf(path, sizeof(path), "%s[\"%s\"]", base, f->key);
 			pos.path = path;
@@ -259,8 +266,8 @@ static int check_members(const jnode *obj, const rapport_field *fields, diag *d,
 		diag_pos pos = jnode_key_pos(jnode_at(obj, i));
 		const char *near = schema_suggest(key, fields);
 		if (near)
-			report(d, 0, &pos, who, "unknown key \"%s\" ignored; did you mean \"%s\"?", key,
-			       near);
+			report(d, 0, &pos, who, "unknown key \"%s\" ignored; did you mean \"%s\"?",
+			       key, near);
 		else
 			report(d, 0, &pos, who, "unknown key \"%s\" ignored", key);
 	}

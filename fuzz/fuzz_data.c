@@ -156,8 +156,7 @@ static const char *find_sep(const char *s, size_t n)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *s = (const char *)data;
-	if (memmem(s, size, "/dev", 4) || memmem(s, size, "/proc", 5) ||
-	    memmem(s, size, "/sys", 4))
+	if (memmem(s, size, "/dev", 4) || memmem(s, size, "/proc", 5) || memmem(s, size, "/sys", 4))
 		return 0;
 	const char *sep = find_sep(s, size);
 	if (sep) {

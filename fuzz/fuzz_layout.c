@@ -135,13 +135,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			*nl = '\0';
 		const char *rest = line[0] ? line + 1 : line;
 		switch (line[0]) {
-		case '1': case '2': case '3': case '4':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
 			blocks_heading(&b, line[0] - '0', rest);
 			break;
 		case 'p':
 			blocks_paragraph(&b, rest);
 			break;
-		case 'l': case 'o':
+		case 'l':
+		case 'o':
 			add_list(&b, rest, line[0] == 'o');
 			break;
 		case 't': {
@@ -150,7 +154,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				table = blocks_table(&b, cells[0], n - 1, cells + 1, NULL);
 			break;
 		}
-		case 'r': case 'R':
+		case 'r':
+		case 'R':
 			if (table) {
 				size_t n = split(b.arena, rest, '|', cells, 32);
 				for (size_t i = n; i < table->ncols && i < 32; i++)

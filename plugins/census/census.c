@@ -115,7 +115,10 @@ static const rapport_field employee_fields[] = {
 
 static const rapport_field placed_fields[] = {
         {.key = "total", COUNT, .required = 1, .doc = "people placed at the companies"},
-        {.key = "arbetsformedlingen", COUNT, .required = 1, .doc = "of which by Arbetsförmedlingen"},
+        {.key = "arbetsformedlingen",
+         COUNT,
+         .required = 1,
+         .doc = "of which by Arbetsförmedlingen"},
         {.key = "kommun", COUNT, .required = 1, .doc = "of which by the municipalities"},
         {.key = "ovriga", COUNT, .required = 1, .doc = "of which by others"},
         {.key = NULL},
@@ -186,9 +189,11 @@ static int check_census(const rapport_host *h, rapport_ctx *ctx, const rapport_n
 		for (i = 1; i < 4; i++)
 			if (get_long(h, placed, placed_keys[i]) > get_long(h, placed, "total")) {
 				h->error(ctx, h->get(placed, placed_keys[i]),
-				         "%ld is more than placed.total (%ld): a part cannot be larger "
+				         "%ld is more than placed.total (%ld): a part cannot be "
+				         "larger "
 				         "than its whole",
-				         get_long(h, placed, placed_keys[i]), get_long(h, placed, "total"));
+				         get_long(h, placed, placed_keys[i]),
+				         get_long(h, placed, "total"));
 				rc = RAPPORT_FAIL;
 			}
 	}

@@ -89,7 +89,7 @@ static const rapport_label outreach_labels[] = {
 
 /* ------------------------------------------------------------ declared data */
 
-#define TEXT .type = RAPPORT_T_STRING
+#define TEXT  .type = RAPPORT_T_STRING
 #define COUNT .type = RAPPORT_T_INT, .min = 0, .max = COUNT_MAX
 
 static const rapport_field figure_fields[] = {
