@@ -266,6 +266,11 @@ static int write_pdf(pipeline *p, double t0)
 		rc = EXIT_DATA;
 		goto out;
 	}
+	/* The pages hold copies of all they draw: the block tree and the plugins'
+	 * strings go, and the pages' spare capacity, before the writer's peak. */
+	blocks_free(&p->blocks);
+	ctx_free(&p->ctx);
+	document_trim(&doc);
 	char creator[64];
 	snprintf(creator, sizeof(creator), "rapport %s", PACKAGE_VERSION);
 	doc.info.creator = creator;

@@ -23,6 +23,17 @@ void document_free(document *doc)
 	memset(doc, 0, sizeof(*doc));
 }
 
+void document_trim(document *doc)
+{
+	for (size_t i = 0; i < doc->npages; i++) {
+		page *p = &doc->pages[i];
+		if (p->n && p->n < p->cap) {
+			p->ops = xrealloc(p->ops, p->n * sizeof(*p->ops));
+			p->cap = p->n;
+		}
+	}
+}
+
 int doc_add_page(document *doc)
 {
 	GROW(doc->pages, doc->cap, doc->npages + 1);
