@@ -66,6 +66,46 @@ static void push(char ***v, size_t *n, size_t *cap, char *s)
 	(*v)[(*n)++] = s;
 }
 
+/* Adds the report definitions among the *.json files of directory dir to
+ * the list, in name order, and with depth > 0 those of its subdirectories
+ * (one directory per organisation).  Returns -1 if dir cannot be read. */
+static int scan_dir(const char *dir, int depth, char ***v, size_t *n, size_t *cap)
+{
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		fprintf(stderr, "rapport: cannot read directory %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	char **names = NULL;
+	size_t nnames = 0, namecap = 0;
+	const char *sep = ends_with(dir, "/") ? "" : "/";
+	for (struct dirent *e; (e = readdir(dh)) != NULL;) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t len = strlen(dir) + strlen(sep) + strlen(e->d_name) + 1;
+		char *path = xmalloc(len);
+		snprintf(path, len, "%s%s%s", dir, sep, e->d_name);
+		push(&names, &nnames, &namecap, path);
+	}
+	closedir(dh);
+	if (nnames)
+		qsort(names, nnames, sizeof(*names), by_name);
+	int rc = 0;
+	for (size_t i = 0; i < nnames; i++) {
+		if (is_dir(names[i])) {
+			if (depth > 0 && rc == 0)
+				rc = scan_dir(names[i], depth - 1, v, n, cap);
+			free(names[i]);
+		} else if (ends_with(names[i], ".json") && is_definition(names[i])) {
+			push(v, n, cap, names[i]);
+		} else {
+			free(names[i]);
+		}
+	}
+	free(names);
+	return rc;
+}
+
 char **batch_expand(const char *const *inputs, size_t ninputs, size_t *n)
 {
 	char **v = NULL;
@@ -76,34 +116,16 @@ char **batch_expand(const char *const *inputs, size_t ninputs, size_t *n)
 			push(&v, n, &cap, xstrdup(inputs[i]));
 			continue;
 		}
-		DIR *dir = opendir(inputs[i]);
-		if (!dir) {
-			fprintf(stderr, "rapport: cannot read directory %s: %s\n", inputs[i],
-			        strerror(errno));
-			goto fail;
-		}
 		size_t first = *n;
-		const char *sep = ends_with(inputs[i], "/") ? "" : "/";
-		for (struct dirent *e; (e = readdir(dir)) != NULL;) {
-			if (e->d_name[0] == '.' || !ends_with(e->d_name, ".json"))
-				continue;
-			size_t len = strlen(inputs[i]) + strlen(sep) + strlen(e->d_name) + 1;
-			char *path = xmalloc(len);
-			snprintf(path, len, "%s%s%s", inputs[i], sep, e->d_name);
-			if (!is_dir(path) && is_definition(path))
-				push(&v, n, &cap, path);
-			else
-				free(path);
-		}
-		closedir(dir);
+		if (scan_dir(inputs[i], 1, &v, n, &cap) != 0)
+			goto fail;
 		if (*n == first) {
 			fprintf(stderr,
 			        "rapport: %s holds no report definition (a .json file with "
-			        "\"sections\")\n",
+			        "\"sections\", in it or in a directory in it)\n",
 			        inputs[i]);
 			goto fail;
 		}
-		qsort(v + first, *n - first, sizeof(*v), by_name);
 	}
 	return v;
 fail:

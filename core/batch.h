@@ -12,8 +12,8 @@
 
 /* Expands the command line's inputs into report definitions: a file is taken
  * as it is; a directory gives its *.json files whose top level has a
- * "sections" member (the report definitions, not the year files), in name
- * order.  Returns a malloc'd array (free each string and the array) and sets
+ * "sections" member (the report definitions, not the year files), and those
+ * of its subdirectories (one per organisation, say), in name order.  Returns a malloc'd array (free each string and the array) and sets
  * *n, or NULL with a message on stderr when an input cannot be read or a
  * directory holds no definition. */
 char **batch_expand(const char *const *inputs, size_t ninputs, size_t *n);

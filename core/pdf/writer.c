@@ -395,6 +395,8 @@ struct pen {
 	rgb fill, stroke;
 	float line_width; /* < 0: not set */
 	long tx, ty;      /* origin of the text line matrix in 1/POS_UNIT pt (BT: 0) */
+	int tj_open;      /* a TJ array of the current line is open (put_text) */
+	double tj_x;      /* where the text position is in it, pt */
 };
 
 static float clamp01(float v)
@@ -449,10 +451,15 @@ static HPDF_STATUS set_stroke(struct pen *p, rgb c, float width)
 	return st;
 }
 
+static HPDF_STATUS close_tj(struct pen *p);
+
 static HPDF_STATUS end_text(struct pen *p)
 {
 	if (!p->in_text)
 		return HPDF_OK;
+	HPDF_STATUS st = close_tj(p);
+	if (st != HPDF_OK)
+		return st;
 	p->in_text = 0;
 	return HPDF_Page_EndText(p->page);
 }
@@ -484,9 +491,10 @@ static HPDF_Font create_font(pdf_writer *w, face_id f)
 	return font;
 }
 
-/* Text positions are written in whole units of 1/POS_UNIT pt: the five
- * decimals libharu's own number formatting gives. */
-#define POS_UNIT 100000L
+/* Text positions are written in whole units of 1/POS_UNIT pt: 1/1000 pt is
+ * 0.35 micrometres, far below any printer's resolution, and the digits
+ * libharu added beyond it were float noise that deflate cannot compress. */
+#define POS_UNIT 1000L
 
 /* Writes v/POS_UNIT in the shortest decimal form ("12.5", "-3", "0.125") at
  * o; returns the end. */
@@ -523,37 +531,22 @@ static long pos_units(float v)
 	return lround((double)v * POS_UNIT);
 }
 
-/* Appends "dx dy Td" and the sanitized text w->buf[0..len) as Tj strings of
- * 2-byte codes (the UCS-2 code points, Identity-H) to the page's content
- * stream.  This is what HPDF_Page_SetTextMatrix + HPDF_Page_ShowText wrote,
- * minus their cost: both format every number through libharu's slow
- * HPDF_FToA, and ShowText measures the text again (together 37% of the
- * instructions of a 1000-page build).  The subset's glyphs are marked from
- * the drawn code points before saving (write_gid_maps). */
-static HPDF_STATUS put_text(struct pen *p, long dx, long dy, size_t len)
+/* Writes the sanitized text w->buf[0..len) at o as PDF strings of 2-byte
+ * codes (the UCS-2 code points, Identity-H), "(...)", cut into several
+ * strings every SHOW_CHUNK characters; adds the sum of the glyph widths
+ * (1/1000 em, as in the font's /W) to *width.  Returns the end. */
+static char *put_string(pdf_writer *w, face_id f, char *o, size_t len, long *width)
 {
-	pdf_writer *w = p->w;
-	/* each byte of UTF-8 gives at most 4 bytes (an escaped pair); the
-	 * operators, numbers and string breaks fit in the rest */
-	size_t need = 4 * len + 64 + 8 * (len / SHOW_CHUNK + 1);
-	if (w->ops_cap < need) {
-		w->ops_cap = need;
-		w->ops = xrealloc(w->ops, need);
-	}
-	char *o = w->ops;
-	o = put_pos(o, dx);
-	*o++ = ' ';
-	o = put_pos(o, dy);
-	memcpy(o, " Td\n(", 5);
-	o += 5;
 	const char *s = w->buf, *end = w->buf + len;
+	*o++ = '(';
 	for (size_t n = 0; s < end; n++) {
-		if (n == SHOW_CHUNK) { /* Tj advances: the next piece follows on */
-			memcpy(o, ") Tj\n(", 6);
-			o += 6;
+		if (n == SHOW_CHUNK) {
+			memcpy(o, ")(", 2);
+			o += 2;
 			n = 0;
 		}
 		uint32_t cp = utf8_next(&s, end);
+		*width += (int16_t)(lookup(w, f, cp) & 0xFFFFu);
 		unsigned char b[2] = {(unsigned char)(cp >> 8), (unsigned char)cp};
 		for (int i = 0; i < 2; i++) {
 			if (b[i] == '(' || b[i] == ')' || b[i] == '\\') {
@@ -567,15 +560,76 @@ static HPDF_STATUS put_text(struct pen *p, long dx, long dy, size_t len)
 			}
 		}
 	}
-	memcpy(o, ") Tj\n", 5);
-	o += 5;
+	*o++ = ')';
+	return o;
+}
+
+/* Ends the open TJ array, if any. */
+static HPDF_STATUS close_tj(struct pen *p)
+{
+	if (!p->tj_open)
+		return HPDF_OK;
+	p->tj_open = 0;
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)"] TJ\n", 5);
+}
+
+/* Writes one text op straight into the page's content stream.  A word that
+ * continues the line of the one before (same font, size, colour and
+ * baseline, not to the left of where that one ended) joins its TJ array
+ * with the gap as a kerning number; anything else closes the array, moves
+ * with "dx dy Td" relative to the last Td in exact units of 1/POS_UNIT pt
+ * (so nothing drifts) and opens a new one.
+ *
+ * This is what HPDF_Page_SetTextMatrix + HPDF_Page_ShowText per word wrote,
+ * minus their cost: both format every number through libharu's slow
+ * HPDF_FToA and ShowText measures the text again (together 37% of the
+ * instructions of a 1000-page build), and a TJ per line is a third less
+ * content for deflate than a Td and a Tj per word.  The subset's glyphs are
+ * marked from the drawn code points before saving (write_gid_maps). */
+static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int joins)
+{
+	pdf_writer *w = p->w;
+	/* each byte of UTF-8 gives at most 4 bytes (an escaped pair); the
+	 * operators, numbers and string breaks fit in the rest */
+	size_t need = 4 * len + 96 + 2 * (len / SHOW_CHUNK + 1);
+	if (w->ops_cap < need) {
+		w->ops_cap = need;
+		w->ops = xrealloc(w->ops, need);
+	}
+	char *o = w->ops;
+	double size = op->size;
+	long width = 0;
+	if (joins) {
+		/* the gap in 1/1000 text space units (negative: move right),
+		 * rounded to 1/1000, and where the viewer will then be */
+		long adj = lround((p->tj_x - op->x) * 1000.0 / size * 1000.0);
+		if (adj) {
+			*o++ = ' ';
+			o = put_pos(o, adj);
+		}
+		p->tj_x -= (double)adj / 1000.0 * size / 1000.0;
+	} else {
+		long x = pos_units(op->x), y = pos_units(op->y);
+		o = put_pos(o, x - p->tx);
+		*o++ = ' ';
+		o = put_pos(o, y - p->ty);
+		memcpy(o, " Td\n[", 5);
+		o += 5;
+		p->tx = x;
+		p->ty = y;
+		p->tj_x = (double)x / POS_UNIT;
+		p->tj_open = 1;
+	}
+	o = put_string(w, op->face, o, len, &width);
+	p->tj_x += (double)width * size / 1000.0;
 	HPDF_PageAttr attr = p->page->attr;
 	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)w->ops, (HPDF_UINT)(o - w->ops));
 }
 
 /* Draws one text op.  Consecutive text ops share one BT ... ET; font, size
- * and colour are only set when they change, each op is placed relative to
- * the one before in exact units of 1/POS_UNIT pt, so nothing drifts. */
+ * and colour are only set when they change; the words of a line share one
+ * TJ (put_text). */
 static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 {
 	pdf_writer *w = p->w;
@@ -592,27 +646,29 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 		w->drawn[op->face] = xcalloc(0x10000 / 8, 1);
 	}
 	size_t len = sanitize(w, op->text, 0, w->drawn[op->face]);
-	if (!p->in_text) {
-		if ((st = HPDF_Page_BeginText(p->page)) != HPDF_OK)
+	int joins = p->tj_open && p->face == (int)op->face && p->size == op->size &&
+	            p->has_fill && same_rgb(p->fill, clamp_rgb(op->fill)) &&
+	            pos_units(op->y) == p->ty && op->x >= p->tj_x - 0.01 && op->size > 0;
+	if (!joins) {
+		if ((st = close_tj(p)) != HPDF_OK)
 			return st;
-		p->in_text = 1;
-		p->tx = p->ty = 0;
-	}
-	if (p->face != (int)op->face || p->size != op->size) {
-		st = HPDF_Page_SetFontAndSize(p->page, w->font[op->face], op->size);
-		if (st != HPDF_OK)
+		if (!p->in_text) {
+			if ((st = HPDF_Page_BeginText(p->page)) != HPDF_OK)
+				return st;
+			p->in_text = 1;
+			p->tx = p->ty = 0;
+		}
+		if (p->face != (int)op->face || p->size != op->size) {
+			st = HPDF_Page_SetFontAndSize(p->page, w->font[op->face], op->size);
+			if (st != HPDF_OK)
+				return st;
+			p->face = (int)op->face;
+			p->size = op->size;
+		}
+		if ((st = set_fill(p, op->fill)) != HPDF_OK)
 			return st;
-		p->face = (int)op->face;
-		p->size = op->size;
 	}
-	if ((st = set_fill(p, op->fill)) != HPDF_OK)
-		return st;
-	long x = pos_units(op->x), y = pos_units(op->y);
-	if ((st = put_text(p, x - p->tx, y - p->ty, len)) != HPDF_OK)
-		return st;
-	p->tx = x;
-	p->ty = y;
-	return HPDF_OK;
+	return put_text(p, op, len, joins);
 }
 
 /* Sets the colours an op is painted with; call before building its path. */
