@@ -417,12 +417,25 @@ static rgb clamp_rgb(rgb c)
 	return c;
 }
 
+static char *put_fixed(char *o, long v, long unit);
+
 static HPDF_STATUS set_fill(struct pen *p, rgb c)
 {
 	c = clamp_rgb(c);
 	if (p->has_fill && same_rgb(p->fill, c))
 		return HPDF_OK;
-	HPDF_STATUS st = HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+	/* "r g b rg" written here, in thousandths (finer than 8-bit colour):
+	 * HPDF_Page_SetRGBFill costs 3000 instructions a call in HPDF_FToA */
+	char buf[64], *o = buf;
+	float v[3] = {c.r, c.g, c.b};
+	for (int i = 0; i < 3; i++) {
+		o = put_fixed(o, lround((double)v[i] * 1000.0), 1000);
+		*o++ = ' ';
+	}
+	memcpy(o, "rg\n", 3);
+	o += 3;
+	HPDF_PageAttr attr = p->page->attr;
+	HPDF_STATUS st = HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf, (HPDF_UINT)(o - buf));
 	if (st == HPDF_OK) {
 		p->has_fill = 1;
 		p->fill = c;
@@ -496,9 +509,9 @@ static HPDF_Font create_font(pdf_writer *w, face_id f)
  * libharu added beyond it were float noise that deflate cannot compress. */
 #define POS_UNIT 1000L
 
-/* Writes v/POS_UNIT in the shortest decimal form ("12.5", "-3", "0.125") at
- * o; returns the end. */
-static char *put_pos(char *o, long v)
+/* Writes v/unit (unit a power of ten) in the shortest decimal form ("12.5",
+ * "-3", "0.125") at o; returns the end. */
+static char *put_fixed(char *o, long v, long unit)
 {
 	char tmp[24];
 	int n = 0;
@@ -506,7 +519,7 @@ static char *put_pos(char *o, long v)
 		*o++ = '-';
 		v = -v;
 	}
-	long whole = v / POS_UNIT, frac = v % POS_UNIT;
+	long whole = v / unit, frac = v % unit;
 	do
 		tmp[n++] = (char)('0' + whole % 10);
 	while ((whole /= 10) > 0);
@@ -514,12 +527,17 @@ static char *put_pos(char *o, long v)
 		*o++ = tmp[--n];
 	if (frac) {
 		*o++ = '.';
-		for (long div = POS_UNIT / 10; frac; div /= 10) {
+		for (long div = unit / 10; frac; div /= 10) {
 			*o++ = (char)('0' + frac / div);
 			frac %= div;
 		}
 	}
 	return o;
+}
+
+static char *put_pos(char *o, long v)
+{
+	return put_fixed(o, v, POS_UNIT);
 }
 
 /* A coordinate in whole units of 1/POS_UNIT pt (NaN as 0, clamped to
@@ -602,13 +620,14 @@ static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int jo
 	long width = 0;
 	if (joins) {
 		/* the gap in 1/1000 text space units (negative: move right),
-		 * rounded to 1/1000, and where the viewer will then be */
-		long adj = lround((p->tj_x - op->x) * 1000.0 / size * 1000.0);
+		 * in tenths (1e-4 em: the same few numbers recur on a line, which
+		 * deflate likes), and where the viewer will then be */
+		long adj = lround((p->tj_x - op->x) * 1000.0 / size * 10.0);
 		if (adj) {
 			*o++ = ' ';
-			o = put_pos(o, adj);
+			o = put_fixed(o, adj, 10);
 		}
-		p->tj_x -= (double)adj / 1000.0 * size / 1000.0;
+		p->tj_x -= (double)adj / 10.0 * size / 1000.0;
 	} else {
 		long x = pos_units(op->x), y = pos_units(op->y);
 		o = put_pos(o, x - p->tx);
@@ -625,6 +644,32 @@ static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int jo
 	p->tj_x += (double)width * size / 1000.0;
 	HPDF_PageAttr attr = p->page->attr;
 	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)w->ops, (HPDF_UINT)(o - w->ops));
+}
+
+/* Writes "/Fn size Tf", the face registered in the page's font resources
+ * under its local name.  HPDF_Page_SetFontAndSize did the same at 3000
+ * instructions a call through HPDF_FToA (69,000 calls in 1000 pages, where
+ * bold lead-ins alternate with the text face). */
+static HPDF_STATUS set_font(struct pen *p, face_id f, float size)
+{
+	if (!(size > 0 && size <= HPDF_MAX_FONTSIZE))
+		return HPDF_PAGE_INVALID_FONT_SIZE;
+	const char *name = HPDF_Page_GetLocalFontName(p->page, p->w->font[f]);
+	if (!name)
+		return status_of(p->w, HPDF_OK);
+	char buf[HPDF_LIMIT_MAX_NAME_LEN + 40], *o = buf;
+	size_t n = strlen(name);
+	if (n > HPDF_LIMIT_MAX_NAME_LEN)
+		return HPDF_INVALID_FONT_NAME;
+	*o++ = '/';
+	memcpy(o, name, n); /* libharu's own names: F1, F2, ... */
+	o += n;
+	*o++ = ' ';
+	o = put_pos(o, pos_units(size));
+	memcpy(o, " Tf\n", 4);
+	o += 4;
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf, (HPDF_UINT)(o - buf));
 }
 
 /* Draws one text op.  Consecutive text ops share one BT ... ET; font, size
@@ -659,8 +704,7 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 			p->tx = p->ty = 0;
 		}
 		if (p->face != (int)op->face || p->size != op->size) {
-			st = HPDF_Page_SetFontAndSize(p->page, w->font[op->face], op->size);
-			if (st != HPDF_OK)
+			if ((st = set_font(p, op->face, op->size)) != HPDF_OK)
 				return st;
 			p->face = (int)op->face;
 			p->size = op->size;
