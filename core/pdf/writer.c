@@ -549,13 +549,18 @@ static long pos_units(float v)
 	return lround((double)v * POS_UNIT);
 }
 
-/* Writes the sanitized text w->buf[0..len) at o as PDF strings of 2-byte
- * codes (the UCS-2 code points, Identity-H), "(...)", cut into several
- * strings every SHOW_CHUNK characters; adds the sum of the glyph widths
- * (1/1000 em, as in the font's /W) to *width.  Returns the end. */
-static char *put_string(pdf_writer *w, face_id f, char *o, size_t len, long *width)
+/* Writes the UTF-8 text s[0..len) at o as PDF strings of 2-byte codes (the
+ * UCS-2 code points, Identity-H), "(...)", cut into several strings every
+ * SHOW_CHUNK characters, each code point as drawn_cp() makes it (what
+ * sanitize() does, in the same pass); marks the codes in w->drawn[f] and
+ * adds the sum of their glyph widths (1/1000 em, as in the font's /W) to
+ * *width.  Returns the end. */
+static char *put_string(pdf_writer *w, face_id f, char *o, const char *s, size_t len,
+                        long *width)
 {
-	const char *s = w->buf, *end = w->buf + len;
+	const char *end = s + len;
+	const uint32_t *cache = w->cache[f];
+	uint8_t *mark = w->drawn[f];
 	*o++ = '(';
 	for (size_t n = 0; s < end; n++) {
 		if (n == SHOW_CHUNK) {
@@ -563,8 +568,12 @@ static char *put_string(pdf_writer *w, face_id f, char *o, size_t len, long *wid
 			o += 2;
 			n = 0;
 		}
-		uint32_t cp = utf8_next(&s, end);
-		*width += (int16_t)(lookup(w, f, cp) & 0xFFFFu);
+		uint32_t cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++ : utf8_next(&s, end);
+		cp = drawn_cp(cp);
+		mark[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		uint32_t m = cache && (cache[cp] & CACHE_KNOWN) ? cache[cp] : lookup(w, f, cp);
+		cache = w->cache[f];
+		*width += (int16_t)(m & 0xFFFFu);
 		unsigned char b[2] = {(unsigned char)(cp >> 8), (unsigned char)cp};
 		for (int i = 0; i < 2; i++) {
 			if (b[i] == '(' || b[i] == ')' || b[i] == '\\') {
@@ -640,7 +649,7 @@ static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int jo
 		p->tj_x = (double)x / POS_UNIT;
 		p->tj_open = 1;
 	}
-	o = put_string(w, op->face, o, len, &width);
+	o = put_string(w, op->face, o, op->text, len, &width);
 	p->tj_x += (double)width * size / 1000.0;
 	HPDF_PageAttr attr = p->page->attr;
 	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)w->ops, (HPDF_UINT)(o - w->ops));
@@ -690,7 +699,7 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 			return status_of(w, HPDF_OK);
 		w->drawn[op->face] = xcalloc(0x10000 / 8, 1);
 	}
-	size_t len = sanitize(w, op->text, 0, w->drawn[op->face]);
+	size_t len = strlen(op->text);
 	int joins = p->tj_open && p->face == (int)op->face && p->size == op->size &&
 	            p->has_fill && same_rgb(p->fill, clamp_rgb(op->fill)) &&
 	            pos_units(op->y) == p->ty && op->x >= p->tj_x - 0.01 && op->size > 0;
