@@ -212,7 +212,7 @@ static uint32_t drawn_cp(uint32_t cp)
  * cmap and hmtx through the same libharu functions its text width function
  * uses (HPDF_TTFontDef_GetCharWidth = GetGidWidth(GetGlyphid(cp))), but
  * without marking the glyph as used: only drawing adds glyphs to the subset. */
-static uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
+static uint32_t lookup_slow(pdf_writer *w, face_id f, uint32_t cp)
 {
 	uint32_t *c = w->cache[f];
 	if (!c)
@@ -229,6 +229,14 @@ static uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
 		v |= CACHE_HAS;
 	c[cp] = v;
 	return v;
+}
+
+/* The cache entry, filled on first use: the hit is inline, as every
+ * character measured and drawn comes through here. */
+static inline uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
+{
+	const uint32_t *c = w->cache[f];
+	return c && (c[cp] & CACHE_KNOWN) ? c[cp] : lookup_slow(w, f, cp);
 }
 
 static int metric_width(void *ud, face_id f, uint32_t cp)
@@ -559,7 +567,6 @@ static char *put_string(pdf_writer *w, face_id f, char *o, const char *s, size_t
                         long *width)
 {
 	const char *end = s + len;
-	const uint32_t *cache = w->cache[f];
 	uint8_t *mark = w->drawn[f];
 	*o++ = '(';
 	for (size_t n = 0; s < end; n++) {
@@ -571,9 +578,7 @@ static char *put_string(pdf_writer *w, face_id f, char *o, const char *s, size_t
 		uint32_t cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++ : utf8_next(&s, end);
 		cp = drawn_cp(cp);
 		mark[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-		uint32_t m = cache && (cache[cp] & CACHE_KNOWN) ? cache[cp] : lookup(w, f, cp);
-		cache = w->cache[f];
-		*width += (int16_t)(m & 0xFFFFu);
+		*width += (int16_t)(lookup(w, f, cp) & 0xFFFFu);
 		unsigned char b[2] = {(unsigned char)(cp >> 8), (unsigned char)cp};
 		for (int i = 0; i < 2; i++) {
 			if (b[i] == '(' || b[i] == ')' || b[i] == '\\') {
