@@ -56,16 +56,16 @@ row() {
 		size=$((size + $(wc -c <"$f")))
 	done
 	echo "$res" | awk -v n="$name" -v p="$pages" -v s="$size" '{
-		printf "| %s | %d | %.1f ms | %.1f ms | %.0f | %.1f MB | %.0f KB | %.1f KB |\n",
-			n, p, $1 * 1000, $2 * 1000, p / $1, $3 / 1024, s / 1024, s / 1024 / p
+		printf "| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.0f | %.1f MB | %.0f KB | %.1f KB |\n",
+			n, p, $1 * 1000, $2 * 1000, $4 * 1000, p / $1, $3 / 1024, s / 1024, s / 1024 / p
 	}' >>"$TABLE"
 	echo "$res" | awk '{ print $1 }' >"$WORK/median.$name"
 	tail -n 1 "$TABLE"
 }
 
 cat >"$TABLE" <<EOF
-| build | pages | median wall | fastest | pages/s | peak RSS | output | per page |
-|---|---:|---:|---:|---:|---:|---:|---:|
+| build | pages | median wall | fastest | median CPU | pages/s | peak RSS | output | per page |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
 EOF
 
 J1="batch 8 × ~100, -j 1"
@@ -91,7 +91,8 @@ BLOCK="$WORK/block.md"
 	echo "Measured $DATE on $NPROC CPUs ($CPU), $(uname -sr)."
 	echo "Whole process from start to the file closed; median and fastest of $RUNS runs"
 	echo "($RUNS_BIG for the large builds and the batches) after a warm-up; peak RSS is"
-	echo "the largest single process (getrusage RUSAGE_CHILDREN)."
+	echo "the largest single process (getrusage RUSAGE_CHILDREN); CPU is user + system"
+	echo "time of all processes of the build; pages/s is pages over the median wall time."
 	echo
 	cat "$TABLE"
 	echo

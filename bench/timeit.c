@@ -1,8 +1,10 @@
 /*
  * timeit.c - runs a command once to warm up, then RUNS more times, and prints
  * on one line: the median and the fastest wall time of those runs in
- * seconds, and the peak resident set size in KB of the largest child
- * (getrusage RUSAGE_CHILDREN: the maximum over every run).
+ * seconds, the peak resident set size in KB of the largest child (getrusage
+ * RUSAGE_CHILDREN: the maximum over every run), and the median CPU time
+ * (user + system, of the command and all its children) in seconds, which a
+ * machine shared with other work disturbs less than the wall time.
  *
  *   rapport-bench-time RUNS COMMAND [ARG]...
  *
@@ -25,9 +27,19 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Runs argv once; returns its wall time, or -1 when it did not exit 0. */
-static double run(char **argv)
+static double cpu_children(void)
 {
+	struct rusage ru;
+	getrusage(RUSAGE_CHILDREN, &ru);
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+/* Runs argv once; returns its wall time and sets *cpu to its CPU time, or
+ * returns -1 when it did not exit 0. */
+static double run(char **argv, double *cpu)
+{
+	double c0 = cpu_children();
 	double t0 = now();
 	pid_t pid = fork();
 	if (pid < 0) {
@@ -48,6 +60,7 @@ static double run(char **argv)
 		return -1;
 	}
 	double t = now() - t0;
+	*cpu = cpu_children() - c0;
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "rapport-bench-time: %s failed (status %d)\n", argv[0],
 		        WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
@@ -62,6 +75,11 @@ static int by_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static double median(const double *v, long n)
+{
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 int main(int argc, char **argv)
 {
 	char *end;
@@ -70,17 +88,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: rapport-bench-time RUNS COMMAND [ARG]...\n");
 		return 2;
 	}
-	double *t = calloc((size_t)runs, sizeof(*t));
-	if (!t || run(argv + 2) < 0)
+	double *t = calloc((size_t)runs, sizeof(*t)), *c = calloc((size_t)runs, sizeof(*c));
+	if (!t || !c || run(argv + 2, &c[0]) < 0)
 		return 1;
 	for (long i = 0; i < runs; i++)
-		if ((t[i] = run(argv + 2)) < 0)
+		if ((t[i] = run(argv + 2, &c[i])) < 0)
 			return 1;
 	qsort(t, (size_t)runs, sizeof(*t), by_value);
-	double median = runs % 2 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
+	qsort(c, (size_t)runs, sizeof(*c), by_value);
 	struct rusage ru;
 	getrusage(RUSAGE_CHILDREN, &ru);
-	printf("%.4f %.4f %ld\n", median, t[0], ru.ru_maxrss);
+	printf("%.4f %.4f %ld %.4f\n", median(t, runs), t[0], ru.ru_maxrss, median(c, runs));
 	free(t);
+	free(c);
 	return 0;
 }
