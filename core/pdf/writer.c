@@ -487,12 +487,15 @@ static HPDF_STATUS end_text(struct pen *p)
 
 /* Creates face f's PDF font.  libharu's CIDFontType2_New looks up the glyph
  * of every one of the 65536 codes through the face's format-4 cmap, a linear
- * search over its segments: about 40 M instructions per Liberation face, a
- * third of the bundled report's build.  Only the codes actually drawn matter,
- * and write_gid_maps() rewrites the CIDToGIDMap from them before saving, so
- * during creation the face gets a one-segment cmap that sends every code to
- * glyph 0 (whose width is /DW, so libharu's /W array also stays empty); the
- * real cmap is back before anything is measured or drawn with the font. */
+ * search over its segments (about 40 M instructions per Liberation face, a
+ * third of the bundled report's build), then builds a /W array and a 128 KB
+ * CIDToGIDMap from them.  Only the codes actually drawn matter, and
+ * trim_widths() and write_gid_maps() rewrite both from those before saving.
+ * So during creation: the encoder takes libharu's code-to-CID-map branch
+ * with a map of a single code (so the loops are over one CID, not 65536),
+ * and the face has a one-segment cmap that sends any code to glyph 0 (in
+ * case the encoder's map holds more codes).  Both are restored before
+ * anything is measured or drawn with the font. */
 static HPDF_Font create_font(pdf_writer *w, face_id f)
 {
 	HPDF_TTFontDefAttr attr = w->def[f]->attr;
@@ -507,7 +510,22 @@ static HPDF_Font create_font(pdf_writer *w, face_id f)
 	attr->cmap.id_range_offset = &offset;
 	attr->cmap.glyph_id_array = zeros;
 	attr->cmap.glyph_id_array_count = 1;
+
+	HPDF_CMapEncoderAttr enc = w->utf8->attr;
+	HPDF_Encoder_ToUnicode_Func to_unicode = w->utf8->to_unicode_fn;
+	HPDF_UINT16 cid = enc->cid_map[0][' '];
+	HPDF_UNICODE uni = enc->unicode_map[0][' '];
+	w->utf8->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	if (!cid) { /* libharu refuses a map without any code */
+		enc->cid_map[0][' '] = ' ';
+		enc->unicode_map[0][' '] = ' ';
+	}
+
 	HPDF_Font font = HPDF_GetFont(w->pdf, w->font_name[f], "UTF-8");
+
+	enc->cid_map[0][' '] = cid;
+	enc->unicode_map[0][' '] = uni;
+	w->utf8->to_unicode_fn = to_unicode;
 	attr->cmap = real;
 	return font;
 }
