@@ -38,27 +38,83 @@ static uint32_t rnd(uint32_t n)
 #define PICK(arr) (arr[rnd(sizeof(arr) / sizeof(arr[0]))])
 
 static const char *const words[] = {
-        "förbundet",    "parterna",      "kommunen",     "samverkan",     "arbetsträning",
-        "rehabilitering", "företagen",   "insatsen",     "kunskapen",     "handledare",
-        "medarbetare",  "politiker",     "tjänstepersoner", "målgruppen", "strukturer",
-        "utveckling",   "arbetsmarknaden", "försörjning", "deltagarna",   "utbildningen",
-        "dialog",       "nätverket",     "regionen",     "länet",         "uppdraget",
-        "handlingsplan", "uppföljning",  "erfarenheter", "möjligheter",   "förutsättningar",
-        "stöd",         "arbete",        "platser",      "verksamheten",  "ersättning",
-        "långsiktigt",  "hållbart",      "gemensamt",    "lokalt",        "regionalt",
-        "tydligt",      "särskilt",      "ökade",        "minskade",      "fortsatte",
-        "genomförde",   "utvecklade",    "samlade",      "spred",         "stärkte",
-        "och",          "med",           "för",          "om",            "till",
-        "inom",         "under",         "genom",        "mellan",        "efter",
-        "år",           "många",         "fler",         "nya",           "goda",
-        "Arbetsförmedlingen", "Försäkringskassan", "Coompanion", "Tillväxtverket", "SKR",
+        "förbundet",
+        "parterna",
+        "kommunen",
+        "samverkan",
+        "arbetsträning",
+        "rehabilitering",
+        "företagen",
+        "insatsen",
+        "kunskapen",
+        "handledare",
+        "medarbetare",
+        "politiker",
+        "tjänstepersoner",
+        "målgruppen",
+        "strukturer",
+        "utveckling",
+        "arbetsmarknaden",
+        "försörjning",
+        "deltagarna",
+        "utbildningen",
+        "dialog",
+        "nätverket",
+        "regionen",
+        "länet",
+        "uppdraget",
+        "handlingsplan",
+        "uppföljning",
+        "erfarenheter",
+        "möjligheter",
+        "förutsättningar",
+        "stöd",
+        "arbete",
+        "platser",
+        "verksamheten",
+        "ersättning",
+        "långsiktigt",
+        "hållbart",
+        "gemensamt",
+        "lokalt",
+        "regionalt",
+        "tydligt",
+        "särskilt",
+        "ökade",
+        "minskade",
+        "fortsatte",
+        "genomförde",
+        "utvecklade",
+        "samlade",
+        "spred",
+        "stärkte",
+        "och",
+        "med",
+        "för",
+        "om",
+        "till",
+        "inom",
+        "under",
+        "genom",
+        "mellan",
+        "efter",
+        "år",
+        "många",
+        "fler",
+        "nya",
+        "goda",
+        "Arbetsförmedlingen",
+        "Försäkringskassan",
+        "Coompanion",
+        "Tillväxtverket",
+        "SKR",
 };
 
 static const char *const municipalities[] = {
-        "Bollnäs",  "Gävle",    "Hofors",      "Hudiksvall", "Ljusdal",   "Nordanstig",
-        "Ockelbo",  "Ovanåker", "Sandviken",   "Söderhamn",  "Edsbyn",    "Järvsö",
-        "Delsbo",   "Forsa",    "Iggesund",    "Sandarne",   "Valbo",     "Storvik",
-        "Torsåker", "Kilafors", "Arbrå",       "Alfta",      "Los",       "Färila",
+        "Bollnäs",  "Gävle",    "Hofors",    "Hudiksvall", "Ljusdal", "Nordanstig",
+        "Ockelbo",  "Ovanåker", "Sandviken", "Söderhamn",  "Edsbyn",  "Järvsö",
+        "Delsbo",   "Forsa",    "Iggesund",  "Sandarne",   "Valbo",   "Storvik",
+        "Torsåker", "Kilafors", "Arbrå",     "Alfta",      "Los",     "Färila",
 };
 
 /* five regions: the regions table has a column per region and must fit */
@@ -67,15 +123,14 @@ static const char *const regions[] = {
 };
 
 static const char *const kinds[] = {
-        "konferens",  "temadag",     "frukostmote", "seminarium", "utbildning",
-        "samverkansgrupp", "policy", "handlingsplan", "pris",     "film",
-        "podd",       "projekt",     "forstudie",   "rekrytering", "forankring",
-        "publikation", "natverk",    "omvarld",
+        "konferens", "temadag",       "frukostmote", "seminarium",  "utbildning", "samverkansgrupp",
+        "policy",    "handlingsplan", "pris",        "film",        "podd",       "projekt",
+        "forstudie", "rekrytering",   "forankring",  "publikation", "natverk",    "omvarld",
 };
 
 static const char *const months[] = {
-        "januari", "februari", "mars",    "april",   "maj",      "juni",
-        "augusti", "september", "oktober", "november", "december", "hösten", "våren",
+        "januari",   "februari", "mars",     "april",    "maj",    "juni",  "augusti",
+        "september", "oktober",  "november", "december", "hösten", "våren",
 };
 
 static const char *const objective_ids[] = {"kunskap", "kant", "struktur", "nyttjande"};
@@ -135,15 +190,16 @@ static int write_year(const char *dir, int year, int milestones)
 	put("  \"outreach\": {\n    \"reached\": %u,\n", 50 + rnd(900));
 	if (rnd(3) == 0)
 		put("    \"reached_note\": \"exklusive podd-lyssnare\",\n");
-	put("    \"main_activities\": [ \"informationsmöten\", \"konferenser\", \"seminarier\" ],\n");
+	put("    \"main_activities\": [ \"informationsmöten\", \"konferenser\", \"seminarier\" "
+	    "],\n");
 	put("    \"milestones\": [\n");
 	for (int m = 0; m < milestones; m++) {
 		const char *kind = PICK(kinds);
 		put("      { \"kind\": \"%s\", \"when\": \"%s\", \"place\": \"%s\",\n", kind,
 		    PICK(months), PICK(municipalities));
 		if (rnd(2))
-			put("        \"title\": \"%s %s %d\",\n", "Vägar till arbete i", PICK(regions),
-			    m + 1);
+			put("        \"title\": \"%s %s %d\",\n", "Vägar till arbete i",
+			    PICK(regions), m + 1);
 		put("        \"partners\": [ \"Arbetsförmedlingen\", \"Region Gävleborg\" ],\n");
 		if (strcmp(kind, "omvarld") != 0)
 			put("        \"objectives\": [ \"%s\", \"%s\" ],\n", objective_ids[m % 4],
@@ -166,11 +222,12 @@ static int write_year(const char *dir, int year, int milestones)
 		unsigned granted = 1 + rnd(12), used = rnd(granted + 1), women = rnd(used + 1);
 		put("    { \"municipality\": \"%s\", \"granted\": %u, \"used\": %u, \"women\": %u, "
 		    "\"men\": %u,\n",
-		    municipalities[(first + g) % (int)(sizeof(municipalities) /
-		                                       sizeof(municipalities[0]))],
+		    municipalities[(first + g) %
+		                   (int)(sizeof(municipalities) / sizeof(municipalities[0]))],
 		    granted, used, women, used - women);
 		put("      \"target_group\": \"Individer långt från arbetsmarknaden\",\n");
-		put("      \"outcomes\": [ { \"result\": \"%s\", \"count\": %u, \"gender\": \"%s\" }, "
+		put("      \"outcomes\": [ { \"result\": \"%s\", \"count\": %u, \"gender\": \"%s\" "
+		    "}, "
 		    "{ \"result\": \"%s\" } ] }%s\n",
 		    results[rnd(3)], rnd(used + 1), rnd(2) ? "kvinna" : "man", results[3],
 		    g + 1 < ngrants ? "," : "");

@@ -179,15 +179,13 @@ static void worker(const build_opts *base, const char *def, const char *out)
 	int rc = build_run(&o, &d);
 	if (rc != EXIT_OK)
 		fprintf(stderr, "rapport: %s: %d error%s, %d warning%s; nothing written\n", def,
-		        d.errors, d.errors == 1 ? "" : "s", d.warnings,
-		        d.warnings == 1 ? "" : "s");
+		        d.errors, d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
 	fflush(stdout);
 	fflush(stderr);
 	_exit(rc);
 }
 
-int batch_build(const build_opts *base, char *const *defs, size_t n, const char *out_dir,
-                int jobs)
+int batch_build(const build_opts *base, char *const *defs, size_t n, const char *out_dir, int jobs)
 {
 	if (mkdir(out_dir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "rapport: cannot create the output directory %s: %s\n", out_dir,
@@ -195,8 +193,9 @@ int batch_build(const build_opts *base, char *const *defs, size_t n, const char 
 		return EXIT_OUTPUT;
 	}
 	if (!is_dir(out_dir)) {
-		fprintf(stderr, "rapport: -o %s: with several report definitions, -o names a "
-		                "directory\n",
+		fprintf(stderr,
+		        "rapport: -o %s: with several report definitions, -o names a "
+		        "directory\n",
 		        out_dir);
 		return EXIT_USAGE;
 	}

@@ -81,7 +81,7 @@ struct jnode {
 struct jdoc {
 	char *name;
 	cJSON *cj;
-	arena *cj_mem;     /* holds every allocation of the cJSON tree */
+	arena *cj_mem; /* holds every allocation of the cJSON tree */
 	jnode *nodes;
 	uint32_t n_nodes;
 	char **paths;      /* per node, built on first use; NULL = not yet */

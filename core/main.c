@@ -110,7 +110,8 @@ int main(int argc, char **argv)
 			char *end;
 			jobs = strtol(argv[++i], &end, 10);
 			if (*end || jobs < 1 || jobs > 256)
-				rc = usage_error("-j wants a number of jobs 1-256, not '%s'", argv[i]);
+				rc = usage_error("-j wants a number of jobs 1-256, not '%s'",
+				                 argv[i]);
 		} else if (!strcmp(a, "--fonts")) {
 			o.fonts_list = argv[++i];
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {

@@ -581,8 +581,7 @@ static long pos_units(float v)
  * sanitize() does, in the same pass); marks the codes in w->drawn[f] and
  * adds the sum of their glyph widths (1/1000 em, as in the font's /W) to
  * *width.  Returns the end. */
-static char *put_string(pdf_writer *w, face_id f, char *o, const char *s, size_t len,
-                        long *width)
+static char *put_string(pdf_writer *w, face_id f, char *o, const char *s, size_t len, long *width)
 {
 	const char *end = s + len;
 	uint8_t *mark = w->drawn[f];
@@ -723,9 +722,9 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 		w->drawn[op->face] = xcalloc(0x10000 / 8, 1);
 	}
 	size_t len = strlen(op->text);
-	int joins = p->tj_open && p->face == (int)op->face && p->size == op->size &&
-	            p->has_fill && same_rgb(p->fill, clamp_rgb(op->fill)) &&
-	            pos_units(op->y) == p->ty && op->x >= p->tj_x - 0.01 && op->size > 0;
+	int joins = p->tj_open && p->face == (int)op->face && p->size == op->size && p->has_fill &&
+	            same_rgb(p->fill, clamp_rgb(op->fill)) && pos_units(op->y) == p->ty &&
+	            op->x >= p->tj_x - 0.01 && op->size > 0;
 	if (!joins) {
 		if ((st = close_tj(p)) != HPDF_OK)
 			return st;
