@@ -290,10 +290,9 @@ static int write_pdf(pipeline *p, double t0)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	/* The pages hold copies of all they draw: the block tree and the plugins'
-	 * strings go, and the pages' spare capacity, before the writer's peak. */
+	/* The pages hold copies of all they draw: the block tree goes, and the
+	 * pages' spare capacity, before the writer's peak. */
 	blocks_free(&p->blocks);
-	ctx_free(&p->ctx);
 	document_trim(&doc);
 	char creator[64];
 	snprintf(creator, sizeof(creator), "rapport %s", PACKAGE_VERSION);
@@ -341,6 +340,11 @@ int build_run(const build_opts *o, diag *d)
 		rc = emit_all(&p);
 		if (rc == EXIT_OK && d->errors)
 			rc = EXIT_DATA;
+		/* the blocks copy all they hold: the year files and the plugins'
+		 * strings are not needed for the layout */
+		if (p.ctx.scratch)
+			ctx_free(&p.ctx);
+		report_free_years(&p.r);
 		if (rc == EXIT_OK)
 			rc = write_pdf(&p, t0);
 	} else if (rc == EXIT_OK && !o->quiet) {
