@@ -88,7 +88,30 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 		double gw = wj->brk == LB_BRK_SPACE ? wj->space : 0;
 		double gs = mode == LB_JUSTIFY ? gw / 2 : 0, gk = mode == LB_JUSTIFY ? gw / 3 : 0;
 		double hy = wj->brk == LB_BRK_HYPHEN ? wj->hyphen : 0;
-		for (size_t s = j + 1; s-- > 0;) {
+		/* Lines from s to j that stay too loose (r > max_ratio) even
+		 * stretched are never taken, and the shorter the line the looser:
+		 * start from the longest-still-too-short one's successor, found
+		 * by bisection on the prefix sums (natural width plus max_ratio
+		 * times the stretch only grows as s goes down). */
+		size_t top = j + 1;
+		if (!last && pass.max_ratio < 1e8) {
+			size_t lo = 0, hi = j + 1; /* find the largest s <= j that is long enough */
+			double need = width - 0.02;
+#define LONG_ENOUGH(s)                                                                        \
+	(pw[j + 1] - pw[s] - gw + hy + pass.max_ratio * (ps[j + 1] - ps[s] - gs + rag) >= need)
+			if (!LONG_ENOUGH(0))
+				continue; /* even the whole paragraph up to j is too short */
+			while (hi - lo > 1) { /* LONG_ENOUGH(lo), !LONG_ENOUGH(hi) or hi = j + 1 */
+				size_t mid = lo + (hi - lo) / 2;
+				if (LONG_ENOUGH(mid))
+					lo = mid;
+				else
+					hi = mid;
+			}
+#undef LONG_ENOUGH
+			top = lo + 1;
+		}
+		for (size_t s = top; s-- > 0;) {
 			double nat = pw[j + 1] - pw[s] - gw + hy;
 			double str = ps[j + 1] - ps[s] - gs + rag;
 			double shr = pk[j + 1] - pk[s] - gk;
