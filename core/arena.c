@@ -111,6 +111,11 @@ void arena_reset(arena *a)
 
 void *arena_alloc(arena *a, size_t size)
 {
+	return memset(arena_alloc_uninit(a, size), 0, size);
+}
+
+void *arena_alloc_uninit(arena *a, size_t size)
+{
 	const size_t align = sizeof(max_align_t);
 	size = (size + align - 1) / align * align;
 	if (size == 0)
@@ -122,18 +127,18 @@ void *arena_alloc(arena *a, size_t size)
 			struct chunk *big = chunk_new(size, c->next);
 			c->next = big;
 			big->used = size;
-			return memset(big->data, 0, size);
+			return big->data;
 		}
 		c = a->head = chunk_new(size, c);
 	}
 	void *p = (char *)c->data + c->used;
 	c->used += size;
-	return memset(p, 0, size);
+	return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_uninit(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
