@@ -624,14 +624,14 @@ static void test_write_pdf(void **state)
 	/* outline titles, catalog, annotations and the new ToUnicode CMap */
 	snprintf(cmd, sizeof(cmd),
 	         "qpdf --qdf --object-streams=disable '%s' '%s/qdf.pdf' && "
-	         "cat '%s/qdf.pdf'",
+	         "tr -d '\\000' < '%s/qdf.pdf'", /* the ICC profile has NUL bytes */
 	         path, tmpdir, tmpdir);
 	assert_int_equal(run(cmd, &out, &err), 0);
 	assert_memory_equal(out, "%PDF-1.7", 8);
 	assert_non_null(strstr(out, "/Lang (sv-SE)"));
 	assert_non_null(strstr(out, "/PageMode /UseOutlines"));
 	assert_non_null(strstr(out, "/PageLayout /SinglePage"));
-	assert_non_null(strstr(out, "/CreationDate (D:20210211000000)"));
+	assert_non_null(strstr(out, "/CreationDate (D:20210211000000Z)"));
 	assert_non_null(strstr(out, "/CMapType 2 def"));
 	assert_non_null(strstr(out, "/Ordering (UCS)"));
 	assert_null(strstr(out, "begincidrange"));
@@ -730,7 +730,7 @@ static void test_write_errors(void **state)
 	pg = (page){.ops = ok, .n = 1, .cap = 1};
 	assert_int_equal(pdf_writer_write(w, &doc, "/nonexistent/dir/x.pdf", &d), -1);
 	assert_non_null(strstr(d.last, "cannot write /nonexistent/dir/x.pdf"));
-	assert_non_null(strstr(d.last, "0x1017 (cannot open file: No such file or directory"));
+	assert_non_null(strstr(d.last, "x.pdf: No such file or directory"));
 	pdf_writer_free(w);
 
 	/* bad dates are refused, not replaced by the clock */
