@@ -50,7 +50,8 @@ static void *text_string(HPDF_Doc pdf, const char *s)
 }
 
 /* The embedded file stream of one attachment. */
-static HPDF_Dict file_stream(HPDF_Doc pdf, const pdf_attachment *a, HPDF_STATUS *st)
+static HPDF_Dict file_stream(HPDF_Doc pdf, const pdf_attachment *a, const char *mod_date,
+                             HPDF_STATUS *st)
 {
 	HPDF_Dict s = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
 	HPDF_Dict params = HPDF_Dict_New(pdf->mmgr);
@@ -68,6 +69,8 @@ static HPDF_Dict file_stream(HPDF_Doc pdf, const pdf_attachment *a, HPDF_STATUS 
 		*st = HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)a->size);
 	if (*st == HPDF_OK)
 		*st = HPDF_Dict_Add(params, "CheckSum", HPDF_Binary_New(pdf->mmgr, sum, MD5_LEN));
+	if (*st == HPDF_OK && mod_date)
+		*st = HPDF_Dict_Add(params, "ModDate", HPDF_String_New(pdf->mmgr, mod_date, NULL));
 	if (*st == HPDF_OK)
 		*st = HPDF_Dict_Add(s, "Params", params);
 	else
@@ -78,9 +81,10 @@ static HPDF_Dict file_stream(HPDF_Doc pdf, const pdf_attachment *a, HPDF_STATUS 
 }
 
 /* The file specification of one attachment (an indirect object). */
-static HPDF_Dict file_spec(HPDF_Doc pdf, const pdf_attachment *a, HPDF_STATUS *st)
+static HPDF_Dict file_spec(HPDF_Doc pdf, const pdf_attachment *a, const char *mod_date,
+                           HPDF_STATUS *st)
 {
-	HPDF_Dict stream = file_stream(pdf, a, st);
+	HPDF_Dict stream = file_stream(pdf, a, mod_date, st);
 	if (!stream)
 		return NULL;
 	HPDF_Dict spec = HPDF_Dict_New(pdf->mmgr);
@@ -111,7 +115,8 @@ static HPDF_Dict file_spec(HPDF_Doc pdf, const pdf_attachment *a, HPDF_STATUS *s
 	return *st == HPDF_OK ? spec : NULL;
 }
 
-int embed_files(HPDF_Doc pdf, const pdf_attachment *a, size_t n, diag *d)
+int embed_files(HPDF_Doc pdf, const pdf_attachment *a, size_t n, const char *mod_date,
+                diag *d)
 {
 	if (n == 0)
 		return 0;
@@ -148,7 +153,7 @@ int embed_files(HPDF_Doc pdf, const pdf_attachment *a, size_t n, diag *d)
 	/* /AF in the order given (the report's own order), the tree sorted */
 	HPDF_Dict *specs = xcalloc(n, sizeof(*specs));
 	for (size_t i = 0; i < n && st == HPDF_OK; i++) {
-		specs[i] = file_spec(pdf, &a[i], &st);
+		specs[i] = file_spec(pdf, &a[i], mod_date, &st);
 		if (st == HPDF_OK)
 			st = HPDF_Array_Add(af, specs[i]);
 		else

@@ -79,8 +79,7 @@ int pdfa_dates(pdfa_meta *m, const char *date, const char *mod_date, diag *d)
 	return 0;
 }
 
-/* "2021-02-11T00:00:00Z" -> "D:20210211000000Z" */
-static void pdf_date(const char *iso, char out[24])
+void pdfa_pdf_date(const char *iso, char out[24])
 {
 	snprintf(out, 24, "D:%.4s%.2s%.2s%.2s%.2s%.2sZ", iso, iso + 5, iso + 8, iso + 11,
 	         iso + 14, iso + 17);
@@ -94,11 +93,11 @@ HPDF_STATUS pdfa_set_info_dates(HPDF_Doc pdf, const pdfa_meta *m)
 	if (!info)
 		return HPDF_INVALID_DOCUMENT;
 	char buf[24];
-	pdf_date(m->created, buf);
+	pdfa_pdf_date(m->created, buf);
 	HPDF_STATUS st = HPDF_Dict_Add(info, "CreationDate", HPDF_String_New(pdf->mmgr, buf, NULL));
 	if (st != HPDF_OK)
 		return st;
-	pdf_date(m->modified, buf);
+	pdfa_pdf_date(m->modified, buf);
 	return HPDF_Dict_Add(info, "ModDate", HPDF_String_New(pdf->mmgr, buf, NULL));
 }
 

@@ -24,6 +24,8 @@ typedef struct pdfa_meta {
  * created.  date NULL leaves both empty.  Returns 0, or -1 after reporting an
  * invalid date to d. */
 int pdfa_dates(pdfa_meta *m, const char *date, const char *mod_date, diag *d);
+/* "2021-02-11T00:00:00Z" -> "D:20210211000000Z" */
+void pdfa_pdf_date(const char *iso, char out[24]);
 /* Sets Info /CreationDate and /ModDate ("D:YYYYMMDDHHmmSSZ") from m. */
 HPDF_STATUS pdfa_set_info_dates(HPDF_Doc pdf, const pdfa_meta *m);
 /* Adds the catalog's /Metadata: an uncompressed XMP packet saying the same

@@ -1066,8 +1066,11 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 		report(w, d, st, "PDF writer: adding the XMP metadata");
 		goto out;
 	}
+	char mod_date[24];
+	if (meta.modified[0])
+		pdfa_pdf_date(meta.modified, mod_date);
 	if (pdfa_add_output_intent(w->pdf, d) != 0 ||
-	    embed_files(w->pdf, w->attach, w->nattach, d) != 0)
+	    embed_files(w->pdf, w->attach, w->nattach, meta.modified[0] ? mod_date : NULL, d) != 0)
 		goto out;
 
 	if ((st = HPDF_SetPageMode(w->pdf, doc->noutline ? HPDF_PAGE_MODE_USE_OUTLINE

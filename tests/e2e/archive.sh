@@ -108,8 +108,8 @@ for f in slutrapport-2016-2020.json 2016.json 2017.json 2018.json 2019.json 2020
   expect "pdfdetach gets $f back byte for byte" cmp -s "$DATA/$f" "$TMP/saved/$f"
   size=$(stat -c %s "$DATA/$f")
   sum=$(md5sum <"$DATA/$f" | cut -d' ' -f1)
-  expect "$f: /Params /Size and MD5 /CheckSum match the file" \
-    test "$(q "$SPECS | map(select(.[\"/UF\"] == \"u:$f\"))[0] | $OBJ[\"obj:\" + .[\"/EF\"][\"/F\"]].stream.dict[\"/Params\"] | (.[\"/Size\"]|tostring) + \" \" + .[\"/CheckSum\"]")" = "$size b:$sum"
+  expect "$f: /Params /Size and MD5 /CheckSum match the file, /ModDate is the document's" \
+    test "$(q "$SPECS | map(select(.[\"/UF\"] == \"u:$f\"))[0] | $OBJ[\"obj:\" + .[\"/EF\"][\"/F\"]].stream.dict[\"/Params\"] | (.[\"/Size\"]|tostring) + \" \" + .[\"/CheckSum\"] + \" \" + .[\"/ModDate\"]")" = "$size b:$sum u:D:20210211000000Z"
   expect "the manifest has $f's SHA-256" \
     test "$(jq -r --arg f "$f" '.inputs[] | select(.name == $f) | .sha256' "$TMP/saved/rapport-manifest.json")" = "$(sha256sum <"$DATA/$f" | cut -d' ' -f1)"
 done
