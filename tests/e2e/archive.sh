@@ -211,6 +211,20 @@ expect "verify with another census.so fails (exit 6, got $rc)" test $rc -eq 6
 expect "and names the plugin and both hashes" grep -q "plugin census: the PDF was made with census.so (SHA-256 $(sha256sum <"$top_builddir/.libs/census.so" | cut -d' ' -f1)), the rebuild used census.so (SHA-256 $(sha256sum <"$TMP/plugins/census.so" | cut -d' ' -f1))" "$TMP/out"
 expect "verify leaves no scratch directory behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'rapport-verify.*' -newer "$PDF" 2>/dev/null)"
 
+# the yearly routine of README.md, for a new year 2021
+cp -r "$DATA" "$TMP/next"
+sed 's/"year": 2020,/"year": 2021,/' "$DATA/2020.json" >"$TMP/next/2021.json"
+jq '.years += ["2021.json"] | .period.last = 2021' "$DATA/slutrapport-2016-2020.json" \
+  >"$TMP/next/slutrapport-2016-2020.json"
+"$RAPPORT" check "$TMP/next/slutrapport-2016-2020.json" >"$TMP/out" 2>&1
+expect "routine: check accepts the new year: $(head -2 "$TMP/out")" grep -q ': ok (6 years' "$TMP/out"
+Y="$TMP/samordningsforbund-gavleborg-2021-arsrapport.pdf"
+"$RAPPORT" build "$TMP/next/slutrapport-2016-2020.json" --year 2021 -o "$Y" -q
+"$RAPPORT" verify "$Y" >"$TMP/out" 2>&1
+expect "routine: the 2021 report verifies: $(head -2 "$TMP/out")" test $? -eq 0
+expect "routine: it is titled for 2021 and embeds 2021.json" \
+  sh -c "pdfinfo '$Y' | grep -q '^Title: *Årsrapport 2021' && pdfdetach -list '$Y' | grep -q ' 2021.json\$'"
+
 "$RAPPORT" verify "$TMP/text" >/dev/null 2>&1
 expect "verify of a non-PDF is invalid data (exit 3)" test $? -eq 3
 "$RAPPORT" verify "$PDF" --year 2018 >/dev/null 2>&1
