@@ -740,6 +740,20 @@ static void test_write_errors(void **state)
 	assert_int_equal(pdf_writer_write(w, &doc, path, &d), -1);
 	assert_non_null(strstr(d.last, "not a YYYY-MM-DD date"));
 	pdf_writer_free(w);
+
+	/* a character the font lacks (CJK U+4E00) is written but reported: it
+	 * would show as .notdef, which PDF/A forbids */
+	quiet_diag(&d);
+	w = pdf_writer_new(fonts_list(), &d);
+	doc.info.date = "2021-02-11";
+	draw_op cjk[] = {{.kind = DRAW_TEXT, .face = FACE_SERIF, .size = 10, .x = 1, .y = 1,
+	                  .text = "a\xe4\xb8\x80b"}};
+	pg = (page){.ops = cjk, .n = 1, .cap = 1};
+	assert_int_equal(pdf_writer_write(w, &doc, path, &d), 0);
+	assert_int_equal(d.warnings, 1);
+	assert_non_null(strstr(d.last, "no glyph for 1 character drawn (U+4E00)"));
+	assert_non_null(strstr(d.last, ".notdef"));
+	pdf_writer_free(w);
 }
 
 /* -------------------------------------------------------------- output */
