@@ -142,8 +142,7 @@ static void add_file(archive *a, const char *name, const char *desc, const char 
 }
 
 /* Adds one input file to the archive and its manifest entry to arr. */
-static int add_input(archive *a, cJSON *arr, const char *path, const char *role, int year,
-                     diag *d)
+static int add_input(archive *a, cJSON *arr, const char *path, const char *role, int year, diag *d)
 {
 	unsigned char *data;
 	size_t size;
@@ -336,10 +335,11 @@ static int read_contents(const char *pdf, contents *c, diag *d)
 		const char *name = c->files[i].name;
 		if (!name[0] || strlen(name) != c->files[i].name_len || strchr(name, '/') ||
 		    strstr(name, "..")) {
-			diag_error(d, NULL,
-			           "%s: refusing the embedded file name \"%s\": empty, or with '/', "
-			           "\"..\" or a NUL byte",
-			           pdf, name);
+			diag_error(
+			        d, NULL,
+			        "%s: refusing the embedded file name \"%s\": empty, or with '/', "
+			        "\"..\" or a NUL byte",
+			        pdf, name);
 			bad = 1;
 		}
 		for (size_t k = 0; k < i; k++)
@@ -380,8 +380,8 @@ static int check_inputs(const char *pdf, const contents *c, FILE *out)
 		const char *name = jstr(e, "name"), *want = jstr(e, "sha256");
 		const pdf_embedded *f = name ? find_file(c, name) : NULL;
 		if (!f || !want) {
-			fprintf(out, "%s: data: the manifest lists %s, which is not embedded\n", pdf,
-			        name ? name : "an unnamed input");
+			fprintf(out, "%s: data: the manifest lists %s, which is not embedded\n",
+			        pdf, name ? name : "an unnamed input");
 			problems++;
 			continue;
 		}
@@ -438,8 +438,10 @@ int archive_extract(const char *pdf, const char *dir, int quiet, diag *d)
 	if (read_contents(pdf, &c, d) != 0)
 		return EXIT_DATA;
 	if (c.n == 0) {
-		diag_error(d, NULL, "%s: no embedded files (not built by a rapport that archives "
-		                    "its inputs)", pdf);
+		diag_error(d, NULL,
+		           "%s: no embedded files (not built by a rapport that archives "
+		           "its inputs)",
+		           pdf);
 		contents_free(&c);
 		return EXIT_DATA;
 	}
@@ -505,7 +507,8 @@ static int differ_list(const char *pdf, const char *what, const char *key, const
 		char label[160];
 		snprintf(label, sizeof(label), "%s %s", what, id ? id : "?");
 		if (!o) {
-			printf("%s: %s: used to make the PDF, not found for the rebuild\n", pdf, label);
+			printf("%s: %s: used to make the PDF, not found for the rebuild\n", pdf,
+			       label);
 			n++;
 			continue;
 		}
@@ -514,9 +517,11 @@ static int differ_list(const char *pdf, const char *what, const char *key, const
 			continue;
 		}
 		char was_f[200], now_f[200];
-		snprintf(was_f, sizeof(was_f), "%s (SHA-256 %s)", jstr(e, "file") ? jstr(e, "file") : "?",
+		snprintf(was_f, sizeof(was_f), "%s (SHA-256 %s)",
+		         jstr(e, "file") ? jstr(e, "file") : "?",
 		         jstr(e, "sha256") ? jstr(e, "sha256") : "?");
-		snprintf(now_f, sizeof(now_f), "%s (SHA-256 %s)", jstr(o, "file") ? jstr(o, "file") : "?",
+		snprintf(now_f, sizeof(now_f), "%s (SHA-256 %s)",
+		         jstr(o, "file") ? jstr(o, "file") : "?",
 		         jstr(o, "sha256") ? jstr(o, "sha256") : "?");
 		n += differ(pdf, label, was_f, now_f);
 	}
@@ -566,8 +571,7 @@ static void remove_scratch(const char *tmp, const contents *c)
 
 /* Byte comparison of two files: -1 on a read error, else the offset of the
  * first difference, or SIZE_MAX when identical. */
-static size_t first_difference(const unsigned char *a, size_t na, const unsigned char *b,
-                               size_t nb)
+static size_t first_difference(const unsigned char *a, size_t na, const unsigned char *b, size_t nb)
 {
 	size_t n = na < nb ? na : nb;
 	for (size_t i = 0; i < n; i++)
@@ -587,8 +591,8 @@ int archive_verify(const char *pdf, const build_opts *o, diag *d)
 	const cJSON *year = cJSON_GetObjectItemCaseSensitive(opts, "year");
 	const cJSON *sde = cJSON_GetObjectItemCaseSensitive(opts, "source_date_epoch");
 	lang_id lang;
-	if (!c.manifest || !jstr(def, "name") || !cJSON_IsNumber(year) ||
-	    !jstr(opts, "lang") || lang_from_string(jstr(opts, "lang"), &lang) != 0) {
+	if (!c.manifest || !jstr(def, "name") || !cJSON_IsNumber(year) || !jstr(opts, "lang") ||
+	    lang_from_string(jstr(opts, "lang"), &lang) != 0) {
 		diag_error(d, NULL,
 		           "%s: no usable %s embedded (inputs with a definition, options year and "
 		           "lang): not a PDF that rapport can verify",
@@ -642,7 +646,8 @@ int archive_verify(const char *pdf, const build_opts *o, diag *d)
 	if (rc == EXIT_OK) {
 		size_t at = first_difference(orig, norig, again, nagain);
 		if (at == SIZE_MAX && differences == 0) {
-			printf("%s: verified: rebuilt byte-identical (%zu bytes) from its %d embedded "
+			printf("%s: verified: rebuilt byte-identical (%zu bytes) from its %d "
+			       "embedded "
 			       "inputs with rapport %s\n",
 			       pdf, norig, cJSON_GetArraySize(inputs), PACKAGE_VERSION);
 		} else {
@@ -651,7 +656,8 @@ int archive_verify(const char *pdf, const build_opts *o, diag *d)
 				differences += explain(pdf, c.manifest, now.manifest);
 			contents_free(&now);
 			if (at != SIZE_MAX)
-				printf("%s: bytes: the rebuild differs from byte %zu on (the PDF has %zu "
+				printf("%s: bytes: the rebuild differs from byte %zu on (the PDF "
+				       "has %zu "
 				       "bytes, the rebuild %zu)\n",
 				       pdf, at, norig, nagain);
 			printf("%s: NOT verified: %d difference%s in what made the PDF%s\n", pdf,

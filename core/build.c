@@ -274,8 +274,10 @@ static int write_pdf(pipeline *p, double t0)
 	doc.info.author = na ? authors[0].name : NULL;
 	/* the inputs and what made the PDF go inside it (see archive.h) */
 	char keywords[512];
-	snprintf(keywords, sizeof(keywords), "%s; %s; %s", p->r.organisation ? p->r.organisation : "",
-	         p->r.single_year ? "arsrapport" : p->r.kind ? p->r.kind : "", lo.period_label ? lo.period_label : "");
+	const char *kind = p->r.single_year ? "arsrapport" : p->r.kind;
+	snprintf(keywords, sizeof(keywords), "%s; %s; %s",
+	         p->r.organisation ? p->r.organisation : "", kind ? kind : "",
+	         lo.period_label ? lo.period_label : "");
 	doc.info.keywords = keywords;
 	arch = archive_collect(&p->r, &p->plugins, o, w, d);
 	if (!arch) {

@@ -47,7 +47,8 @@ static void sha256_block(sha256_ctx *c, const unsigned char *p)
 	for (int i = 0; i < 64; i++) {
 		uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) +
 		              K256[i] + w[i];
-		uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & cc) ^ (b & cc));
+		uint32_t t2 =
+		        (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & cc) ^ (b & cc));
 		h = g;
 		g = f;
 		f = e;

@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #define SHA256_LEN 32
-#define MD5_LEN 16
+#define MD5_LEN    16
 
 typedef struct sha256_ctx {
 	uint32_t h[8];

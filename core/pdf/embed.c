@@ -115,8 +115,7 @@ static HPDF_Dict file_spec(HPDF_Doc pdf, const pdf_attachment *a, const char *mo
 	return *st == HPDF_OK ? spec : NULL;
 }
 
-int embed_files(HPDF_Doc pdf, const pdf_attachment *a, size_t n, const char *mod_date,
-                diag *d)
+int embed_files(HPDF_Doc pdf, const pdf_attachment *a, size_t n, const char *mod_date, diag *d)
 {
 	if (n == 0)
 		return 0;

@@ -20,7 +20,7 @@
 #define SRGB_ICC_PATH "/usr/share/color/icc/sRGB.icc" /* Debian: icc-profiles-free */
 #endif
 #define ICC_NAME "sRGB IEC61966-2.1"
-#define ID_LEN 16
+#define ID_LEN   16
 
 /* ---------------------------------------------------------------- dates */
 
@@ -81,8 +81,8 @@ int pdfa_dates(pdfa_meta *m, const char *date, const char *mod_date, diag *d)
 
 void pdfa_pdf_date(const char *iso, char out[24])
 {
-	snprintf(out, 24, "D:%.4s%.2s%.2s%.2s%.2s%.2sZ", iso, iso + 5, iso + 8, iso + 11,
-	         iso + 14, iso + 17);
+	snprintf(out, 24, "D:%.4s%.2s%.2s%.2s%.2s%.2sZ", iso, iso + 5, iso + 8, iso + 11, iso + 14,
+	         iso + 17);
 }
 
 HPDF_STATUS pdfa_set_info_dates(HPDF_Doc pdf, const pdfa_meta *m)
@@ -260,7 +260,8 @@ int pdfa_add_output_intent(HPDF_Doc pdf, diag *d)
 	int bad = ferror(f);
 	fclose(f);
 	/* an ICC header is 128 bytes; the colour space at offset 16 */
-	if (bad || n < 128 || memcmp(icc + 16, "RGB ", 4) != 0 || memcmp(icc + 36, "acsp", 4) != 0) {
+	if (bad || n < 128 || memcmp(icc + 16, "RGB ", 4) != 0 ||
+	    memcmp(icc + 36, "acsp", 4) != 0) {
 		diag_error(d, NULL, "PDF writer: %s is not an RGB ICC profile", path);
 		free(icc);
 		return -1;
@@ -300,7 +301,8 @@ int pdfa_add_output_intent(HPDF_Doc pdf, diag *d)
 		st = HPDF_Dict_Add(pdf->catalog, "OutputIntents", list);
 	free(icc);
 	if (st != HPDF_OK) {
-		diag_error(d, NULL, "PDF writer: adding the sRGB output intent: libharu error 0x%04lX",
+		diag_error(d, NULL,
+		           "PDF writer: adding the sRGB output intent: libharu error 0x%04lX",
 		           (unsigned long)st);
 		return -1;
 	}
@@ -338,7 +340,8 @@ int pdfa_save(HPDF_Doc pdf, const char *path, diag *d)
 	if (st == HPDF_STREAM_EOF)
 		st = HPDF_OK;
 	if (st != HPDF_OK || got != size) {
-		diag_error(d, NULL, "PDF writer: cannot produce the PDF in memory: libharu error 0x%04lX",
+		diag_error(d, NULL,
+		           "PDF writer: cannot produce the PDF in memory: libharu error 0x%04lX",
 		           (unsigned long)st);
 		free(bytes);
 		return -1;

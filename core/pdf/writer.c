@@ -874,11 +874,12 @@ static size_t check_notdef(pdf_writer *w, diag *d)
 				                       (unsigned)cp);
 		}
 		if (n)
-			diag_warning(d, NULL,
-			             "PDF writer: face '%s' (%s) has no glyph for %zu character%s "
-			             "drawn (%s%s): they show as .notdef boxes, which PDF/A forbids",
-			             face_name((face_id)f), w->files.path[f], n, n == 1 ? "" : "s",
-			             list + 1, n > 8 ? " ..." : "");
+			diag_warning(
+			        d, NULL,
+			        "PDF writer: face '%s' (%s) has no glyph for %zu character%s "
+			        "drawn (%s%s): they show as .notdef boxes, which PDF/A forbids",
+			        face_name((face_id)f), w->files.path[f], n, n == 1 ? "" : "s",
+			        list + 1, n > 8 ? " ..." : "");
 		total += n;
 	}
 	return total;
@@ -964,7 +965,8 @@ static int set_info(pdf_writer *w, const doc_info *info, pdfa_meta *m, diag *d)
 		size_t offset, meta;
 	} text[] = {
 	        {HPDF_INFO_TITLE, "title", offsetof(doc_info, title), offsetof(pdfa_meta, title)},
-	        {HPDF_INFO_AUTHOR, "author", offsetof(doc_info, author), offsetof(pdfa_meta, author)},
+	        {HPDF_INFO_AUTHOR, "author", offsetof(doc_info, author),
+	         offsetof(pdfa_meta, author)},
 	        {HPDF_INFO_SUBJECT, "subject", offsetof(doc_info, subject),
 	         offsetof(pdfa_meta, subject)},
 	        {HPDF_INFO_KEYWORDS, "keywords", offsetof(doc_info, keywords),

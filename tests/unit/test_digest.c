@@ -74,7 +74,8 @@ static void test_sha256_million_in_pieces(void **state)
 	char hex[2 * SHA256_LEN + 1];
 	sha256_final(&c, h);
 	digest_hex(h, SHA256_LEN, hex);
-	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	assert_string_equal(hex,
+	                    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 	free(m);
 }
 
@@ -85,7 +86,8 @@ static void test_md5_vectors(void **state)
 	assert_string_equal(md5_of("a"), "0cc175b9c0f1b6a831c399e269772661");
 	assert_string_equal(md5_of("abc"), "900150983cd24fb0d6963f7d28e17f72");
 	assert_string_equal(md5_of("message digest"), "f96b697d7cb7938d525a2f31aaf161d0");
-	assert_string_equal(md5_of("abcdefghijklmnopqrstuvwxyz"), "c3fcd3d76192e4007dfb496cca67e13b");
+	assert_string_equal(md5_of("abcdefghijklmnopqrstuvwxyz"),
+	                    "c3fcd3d76192e4007dfb496cca67e13b");
 	assert_string_equal(
 	        md5_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"),
 	        "d174ab98d277d9f5a5611c2c9f419d9f");
