@@ -747,7 +747,7 @@ static void test_write_errors(void **state)
 	w = pdf_writer_new(fonts_list(), &d);
 	doc.info.date = "2021-02-11";
 	draw_op cjk[] = {{.kind = DRAW_TEXT, .face = FACE_SERIF, .size = 10, .x = 1, .y = 1,
-	                  .text = "a\xe4\xb8\x80b"}};
+	                  .text = "a\xe4\xb8\x80" "b"}};
 	pg = (page){.ops = cjk, .n = 1, .cap = 1};
 	assert_int_equal(pdf_writer_write(w, &doc, path, &d), 0);
 	assert_int_equal(d.warnings, 1);
