@@ -117,6 +117,7 @@ typedef struct pipeline {
 	report r;
 	plugin_set plugins;
 	const rapport_section_type **types; /* per section; NULL for text */
+	const char **origins;               /* per section: the plugin's file */
 	block_list blocks;
 	rapport_ctx ctx;
 } pipeline;
@@ -139,6 +140,7 @@ static int load_and_check(pipeline *p)
 	if (plugins_load_all(&p->plugins, host_table(), d) != 0)
 		return EXIT_PLUGIN;
 	p->types = xcalloc(p->r.nsections + 1, sizeof(*p->types));
+	p->origins = xcalloc(p->r.nsections + 1, sizeof(*p->origins));
 	int missing = 0;
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
@@ -161,6 +163,7 @@ static int load_and_check(pipeline *p)
 			continue;
 		}
 		p->types[i] = k->type;
+		p->origins[i] = k->path;
 	}
 	if (missing)
 		return EXIT_PLUGIN;
@@ -174,8 +177,12 @@ static int load_and_check(pipeline *p)
 		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d);
 		if (!p->types[i])
 			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d);
-		else if (section_included(p, s))
+		else if (section_included(p, s)) {
+			p->ctx.origin = p->origins[i];
 			host_validate(&p->ctx, s, p->types[i]);
+			if (p->ctx.crashed)
+				return EXIT_PLUGIN; /* its state may be damaged: stop here */
+		}
 	}
 	return d->errors ? EXIT_DATA : EXIT_OK;
 }
@@ -192,8 +199,11 @@ static int emit_all(pipeline *p)
 		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d);
 		if (!p->types[i])
 			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d);
-		else if (host_emit(&p->ctx, s, p->types[i]) != 0)
-			return EXIT_PLUGIN;
+		else {
+			p->ctx.origin = p->origins[i];
+			if (host_emit(&p->ctx, s, p->types[i]) != 0)
+				return EXIT_PLUGIN;
+		}
 		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d);
 	}
 	return EXIT_OK;
@@ -335,11 +345,14 @@ int build_run(const build_opts *o, diag *d)
 		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,
 		       p.r.nsections);
 	}
+	if (p.ctx.crashed)
+		return rc; /* a plugin crashed: the heap may be damaged, free nothing */
 	if (p.ctx.scratch)
 		ctx_free(&p.ctx);
 	if (p.blocks.arena)
 		blocks_free(&p.blocks);
 	free(p.types);
+	free(p.origins);
 	report_free(&p.r);
 	plugins_free(&p.plugins);
 	return rc;

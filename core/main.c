@@ -10,9 +10,11 @@
 
 #include "archive.h"
 #include "build.h"
+#include "describe.h"
 #include "diag.h"
 #include "i18n.h"
 #include "rapport/plugin.h"
+#include "scaffold.h"
 
 static const char USAGE[] =
         "usage: rapport build REPORT.json -o OUT.pdf [options]\n"
@@ -20,6 +22,8 @@ static const char USAGE[] =
         "       rapport plugins [--plugin-dir DIR]... [--verbose]\n"
         "       rapport extract REPORT.pdf -o DIR\n"
         "       rapport verify REPORT.pdf [--plugin-dir DIR]... [--fonts FILE]\n"
+        "       rapport describe TYPE [--plugin-dir DIR]...\n"
+        "       rapport new-plugin NAME [DIR]\n"
         "       rapport --help | --version\n";
 
 static const char HELP[] =
@@ -33,6 +37,9 @@ static const char HELP[] =
         "  plugins   list the section plugins found: name, version, description, path\n"
         "  extract   write the inputs embedded in a report PDF (and its manifest) into DIR\n"
         "  verify    rebuild a report PDF from its embedded inputs; ok if byte-identical\n"
+        "  describe  the data a section type takes, as Markdown, from its declarations\n"
+        "  new-plugin  write a new section plugin's skeleton into DIR (default NAME):\n"
+        "            source, Makefile, sample data, README; then `make && make report`\n"
         "\n"
         "options:\n"
         "  -o, --output FILE    the PDF to write (build)\n"
@@ -75,10 +82,17 @@ int main(int argc, char **argv)
 		       RAPPORT_API_LEVEL);
 		return EXIT_OK;
 	}
+	if (!strcmp(cmd, "new-plugin")) {
+		if (argc < 3 || argc > 4 || argv[2][0] == '-')
+			return usage_error("%s", "new-plugin wants a NAME and at most a DIR");
+		diag d;
+		diag_init(&d);
+		return scaffold_run(argv[2], argc == 4 ? argv[3] : NULL, &d);
+	}
 	int is_build = !strcmp(cmd, "build"), is_check = !strcmp(cmd, "check"),
-	    is_plugins = !strcmp(cmd, "plugins"), is_extract = !strcmp(cmd, "extract"),
-	    is_verify = !strcmp(cmd, "verify");
-	if (!is_build && !is_check && !is_plugins && !is_extract && !is_verify)
+	    is_plugins = !strcmp(cmd, "plugins"), is_describe = !strcmp(cmd, "describe"),
+	    is_extract = !strcmp(cmd, "extract"), is_verify = !strcmp(cmd, "verify");
+	if (!is_build && !is_check && !is_plugins && !is_describe && !is_extract && !is_verify)
 		return usage_error("unknown command '%s'", cmd);
 
 	build_opts o = {0};
@@ -118,12 +132,14 @@ int main(int argc, char **argv)
 			o.quiet = 1;
 		} else if (a[0] == '-' && a[1]) {
 			rc = usage_error("unknown option '%s'", a);
-		} else if (!o.report_path && !is_plugins) {
+		} else if (!o.report_path && !is_plugins) { /* describe: the TYPE */
 			o.report_path = a;
 		} else {
 			rc = usage_error("unexpected argument '%s'", a);
 		}
 	}
+	if (rc == EXIT_OK && is_describe && !o.report_path)
+		rc = usage_error("%s", "describe wants a section type: rapport describe TYPE");
 	if (rc == EXIT_OK && (is_extract || is_verify) && !o.report_path)
 		rc = usage_error("%s", "no report PDF given");
 	if (rc == EXIT_OK && is_extract && !o.out_path)
@@ -152,8 +168,10 @@ int main(int argc, char **argv)
 	else if (is_verify)
 		rc = archive_verify(o.report_path, &o, &d);
 	else
-		rc = is_plugins ? build_list_plugins(&o, &d) : build_run(&o, &d);
-	if (rc != EXIT_OK && !is_plugins && !is_extract && !is_verify)
+		rc = is_plugins    ? build_list_plugins(&o, &d)
+		     : is_describe ? describe_run(&o, o.report_path, &d)
+		                   : build_run(&o, &d);
+	if (rc != EXIT_OK && !is_plugins && !is_describe && !is_extract && !is_verify)
 		fprintf(stderr, "rapport: %d error%s, %d warning%s; %s\n", d.errors,
 		        d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s",
 		        is_build ? "nothing written" : "check failed");

@@ -318,8 +318,10 @@ static void place_heading(layout *L, const block *k, const block *next)
 
 /* Places the lines of a broken paragraph at x, splitting across pages with
  * no orphan (a first line alone at a page's foot) and no widow (a last line
- * alone at a page's head). */
-static void place_lines(layout *L, const para *p, float x, float leading)
+ * alone at a page's head).  *first_page and *first_top (may be NULL) receive
+ * where the first line went. */
+static void place_lines(layout *L, const para *p, float x, float leading, int *first_page,
+                        float *first_top)
 {
 	size_t done = 0;
 	while (done < p->nlines) {
@@ -336,6 +338,10 @@ static void place_lines(layout *L, const para *p, float x, float leading)
 		if (fit == 0) {
 			layout_new_page(L);
 			continue;
+		}
+		if (done == 0 && first_page) {
+			*first_page = L->page;
+			*first_top = L->y;
 		}
 		draw_lines(L, p, done, done + fit, x, L->y - p->size * 0.95f, leading, COLOR_TEXT);
 		L->y -= (float)fit * leading;
@@ -354,7 +360,7 @@ static void place_paragraph(layout *L, const char *markup, float indent)
 	para_break(&p, L->a, content_width(L) - indent, 1);
 	if (L->page < 0)
 		layout_new_page(L);
-	place_lines(L, &p, L->left + indent, BODY_LEADING);
+	place_lines(L, &p, L->left + indent, BODY_LEADING, NULL, NULL);
 	L->y -= PARA_GAP;
 }
 
@@ -370,11 +376,7 @@ static void place_list(layout *L, const block_list_data *l, float indent, int de
 		/* the marker goes with the item's first line, wherever that lands */
 		int pg = L->page;
 		float y0 = L->y;
-		place_lines(L, &p, L->left + indent + hang, BODY_LEADING);
-		if (L->page != pg && y0 - BODY_LEADING < L->bottom) {
-			pg = L->page; /* moved before its first line */
-			y0 = L->top;
-		}
+		place_lines(L, &p, L->left + indent + hang, BODY_LEADING, &pg, &y0);
 		char mark[24];
 		if (l->ordered)
 			snprintf(mark, sizeof(mark), "%zu.", i + 1);
