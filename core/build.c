@@ -226,6 +226,20 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The typesetting figures of `rapport build --stats`. */
+static void print_stats(const layout_stats *st)
+{
+	printf("justified lines:        %d\n", st->justified_lines);
+	printf("largest space:          %.2f x natural\n", (double)st->max_space_ratio);
+	printf("hyphenated lines:       %d\n", st->hyphenated_lines);
+	printf("widows:                 %d\n", st->widows);
+	printf("orphans:                %d\n", st->orphans);
+	printf("overfull lines:         %d\n", st->overfull_lines);
+	printf("fallback glyphs:        %d\n", st->fallback_glyphs);
+	printf("missing glyphs:         %d\n", st->missing_glyphs);
+	printf("greedy paragraphs:      %d\n", st->greedy_paragraphs);
+}
+
 /* Lays out and writes the PDF.  Returns an exit code. */
 static int write_pdf(pipeline *p, double t0)
 {
@@ -315,6 +329,8 @@ static int write_pdf(pipeline *p, double t0)
 		long kb = stat(o->out_path, &sb) == 0 ? (long)((sb.st_size + 1023) / 1024) : 0;
 		printf("%s: %zu pages, %ld KB, %.3f s\n", o->out_path, doc.npages, kb, now() - t0);
 	}
+	if (rc == EXIT_OK && o->stats)
+		print_stats(&st);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);

@@ -49,6 +49,7 @@ static const char HELP[] =
         "  --fonts FILE         the fonts list to use (default: the installed fonts.list)\n"
         "  -v, --verbose        say which fonts and plugin directories are used\n"
         "  -q, --quiet          no summary line\n"
+        "  --stats              typesetting figures of the body text (build)\n"
         "\n"
         "plugins are searched in: --plugin-dir, then $RAPPORT_PLUGIN_PATH (colon-separated),\n"
         "then the compiled-in plugin directory; never the current directory.\n"
@@ -128,6 +129,8 @@ int main(int argc, char **argv)
 			o.fonts_list = argv[++i];
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			o.verbose = 1;
+		} else if (!strcmp(a, "--stats")) {
+			o.stats = 1;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			o.quiet = 1;
 		} else if (a[0] == '-' && a[1]) {
