@@ -316,6 +316,7 @@ static int write_pdf(pipeline *p, double t0)
 	size_t nfiles;
 	const pdf_attachment *files = archive_files(arch, &nfiles);
 	pdf_writer_attach(w, files, nfiles);
+	pdf_writer_release_pages(w, 1);
 
 	output out = {0};
 	if (output_begin(&out, o->out_path, d) != 0) {

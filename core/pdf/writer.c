@@ -68,6 +68,7 @@ struct pdf_writer {
 	char *ops; /* content stream text of one text op (put_text) */
 	size_t ops_cap;
 	int used; /* pdf_writer_write has run */
+	int release_pages; /* free each page's ops once drawn */
 };
 
 /* ------------------------------------------------------------- errors */
@@ -1298,7 +1299,12 @@ static int set_info(pdf_writer *w, const doc_info *info, pdfa_meta *m, diag *d)
 
 /* ---------------------------------------------------------------- write */
 
-int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag *d)
+void pdf_writer_release_pages(pdf_writer *w, int yes)
+{
+	w->release_pages = yes;
+}
+
+int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 {
 	if (w->used) {
 		diag_error(d, NULL, "PDF writer: a writer can save only one document");
@@ -1333,9 +1339,15 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < doc->npages; i++)
+	for (size_t i = 0; i < doc->npages; i++) {
 		if (draw_page(w, doc, i, pages, d) != 0)
 			goto out;
+		if (w->release_pages) { /* drawn: libharu holds the page now */
+			free(doc->pages[i].ops);
+			doc->pages[i].ops = NULL;
+			doc->pages[i].n = doc->pages[i].cap = 0;
+		}
+	}
 	if (add_outline(w, doc, pages, d) != 0 || set_info(w, &doc->info, &meta, d) != 0)
 		goto out;
 	check_notdef(w, d);
