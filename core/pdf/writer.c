@@ -67,7 +67,7 @@ struct pdf_writer {
 	size_t buf_cap;
 	char *ops; /* content stream text of one text op (put_text) */
 	size_t ops_cap;
-	int used; /* pdf_writer_write has run */
+	int used;          /* pdf_writer_write has run */
 	int release_pages; /* free each page's ops once drawn */
 };
 
