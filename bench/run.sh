@@ -60,6 +60,7 @@ row() {
 			n, p, $1 * 1000, $2 * 1000, $4 * 1000, p / $1, $3 / 1024, s / 1024, s / 1024 / p
 	}' >>"$TABLE"
 	echo "$res" | awk '{ print $1 }' >"$WORK/median.$name"
+	echo "$res" | awk '{ print $4 }' >"$WORK/cpu.$name"
 	tail -n 1 "$TABLE"
 }
 
@@ -82,6 +83,8 @@ row "$JN" "$RUNS_BIG" "$WORK/out-jn/*.pdf" \
 
 RATIO=$(awk -v a="$(cat "$WORK/median.gen-1000")" -v b="$(cat "$WORK/median.gen-2000")" \
 	'BEGIN { printf "%.2f", b / a }')
+CPU_RATIO=$(awk -v a="$(cat "$WORK/cpu.gen-1000")" -v b="$(cat "$WORK/cpu.gen-2000")" \
+	'BEGIN { printf "%.2f", b / a }')
 SPEEDUP=$(awk -v a="$(cat "$WORK/median.$J1")" -v b="$(cat "$WORK/median.$JN")" \
 	'BEGIN { printf "%.2f", a / b }')
 
@@ -96,8 +99,9 @@ BLOCK="$WORK/block.md"
 	echo
 	cat "$TABLE"
 	echo
-	echo "2000 pages take ${RATIO}× the time of 1000 pages; the batch with -j $NPROC is"
-	echo "${SPEEDUP}× as fast as with -j 1."
+	echo "2000 pages take ${RATIO}× the wall time and ${CPU_RATIO}× the CPU time of 1000"
+	echo "pages; the batch with -j $NPROC is ${SPEEDUP}× as fast (wall) as with -j 1."
+	echo "Load average when it finished: $(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)."
 	echo "<!-- bench:end -->"
 } >"$BLOCK"
 
