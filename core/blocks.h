@@ -41,6 +41,9 @@ typedef struct block_table {
 	const char **cells;  /* nrows * ncols body cells, row-major */
 	unsigned *row_flags; /* RAPPORT_ROW_* per row */
 	size_t nrows, cap;
+	const char **groups; /* NULL, or ncols header-group labels: neighbours
+	                      * with the same label share one spanning cell */
+	int zebra;           /* 1 (default): tint every other body row */
 } block_table;
 
 typedef struct block_chart {
@@ -80,5 +83,8 @@ list_item *list_add_item(block_list *b, block_list_data *l, const char *markup);
 block_table *blocks_table(block_list *b, const char *caption, size_t ncols,
                           const char *const *header, const int *align);
 void table_add_row(block_list *b, block_table *t, const char *const *cells, unsigned flags);
+/* Sets a header-group row above the column headers: ncols labels, "" for
+ * none; neighbouring columns with the same label share one cell. */
+void table_set_groups(block_list *b, block_table *t, const char *const *groups);
 
 #endif

@@ -18,6 +18,8 @@
 #include "pdf/pdf.h"
 #include "plugin.h"
 #include "report.h"
+#include "sections/chart_data.h"
+#include "sections/generic.h"
 
 const char *default_fonts_list(void)
 {
@@ -141,7 +143,7 @@ static int load_and_check(pipeline *p)
 	int missing = 0;
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
-		if (!s->type || strcmp(s->type, "text") == 0)
+		if (!s->type || strcmp(s->type, "text") == 0 || generic_section_type(s->type))
 			continue;
 		const section_kind *k = plugins_find(&p->plugins, s->type);
 		if (!k) {
@@ -166,12 +168,21 @@ static int load_and_check(pipeline *p)
 	if (data_bad)
 		return EXIT_DATA;
 
+	const jnode *appendix = jnode_get(jdoc_root(p->r.def), "chart_data_appendix");
+	if (appendix && jnode_kind(appendix) != J_BOOL) {
+		char found[96];
+		diag_pos pos = jnode_pos(appendix);
+		diag_error(d, &pos, "expected true or false, found %s",
+		           jnode_describe(appendix, found, sizeof(found)));
+	}
 	ctx_init(&p->ctx, &p->r, NULL, o->lang, d);
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
 		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d);
 		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d);
-		if (!p->types[i])
+		if (generic_section_type(s->type))
+			generic_section(&p->r, s, o->lang, NULL, d);
+		else if (!p->types[i])
 			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d);
 		else if (section_included(p, s))
 			host_validate(&p->ctx, s, p->types[i]);
@@ -189,12 +200,16 @@ static int emit_all(pipeline *p)
 			continue;
 		blocks_heading(&p->blocks, s->level, s->title);
 		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d);
-		if (!p->types[i])
+		if (generic_section_type(s->type))
+			generic_section(&p->r, s, p->o->lang, &p->blocks, p->d);
+		else if (!p->types[i])
 			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d);
 		else if (host_emit(&p->ctx, s, p->types[i]) != 0)
 			return EXIT_PLUGIN;
 		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d);
 	}
+	if (jnode_bool(jnode_get(jdoc_root(p->r.def), "chart_data_appendix"), 1))
+		chart_data_appendix(&p->blocks, p->o->lang);
 	return EXIT_OK;
 }
 

@@ -275,10 +275,14 @@ static void h_table_end(rapport_ctx *ctx)
 
 static void h_chart(rapport_ctx *ctx, const rapport_chart *c)
 {
-	if (!c || c->n_categories == 0 || c->n_series == 0 || c->kind < 0 || c->kind > 2) {
+	if (!c || c->n_categories == 0 || c->n_series == 0 || c->kind < 0 ||
+	    c->kind > RAPPORT_CHART_DONUT) {
 		h_warning(ctx, NULL, "empty or unknown chart ignored");
 		return;
 	}
+	if ((c->kind == RAPPORT_CHART_PIE || c->kind == RAPPORT_CHART_DONUT) && c->n_series > 1)
+		h_warning(ctx, NULL, "chart \"%s\": a pie shows one series; %zu more ignored",
+		          c->caption ? c->caption : "", c->n_series - 1);
 	arena *a = ctx->blocks->arena;
 	block *k = blocks_add(ctx->blocks, BLOCK_CHART);
 	block_chart *bc = k->chart = arena_alloc(a, sizeof(*bc));

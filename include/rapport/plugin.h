@@ -85,7 +85,13 @@ enum rapport_align { RAPPORT_ALIGN_LEFT = 0, RAPPORT_ALIGN_RIGHT, RAPPORT_ALIGN_
 enum rapport_chart_kind {
 	RAPPORT_CHART_BAR = 0,     /* one bar per category and series, side by side */
 	RAPPORT_CHART_STACKED_BAR, /* series stacked in one bar per category */
-	RAPPORT_CHART_LINE         /* one line with markers per series */
+	RAPPORT_CHART_LINE,        /* one line with markers per series */
+	/* API level 2 */
+	RAPPORT_CHART_HBAR,         /* horizontal bars, series side by side */
+	RAPPORT_CHART_STACKED_HBAR, /* horizontal bars, series stacked */
+	RAPPORT_CHART_AREA,         /* series stacked as filled areas */
+	RAPPORT_CHART_PIE,          /* one series; each category is a slice */
+	RAPPORT_CHART_DONUT         /* a pie with its total in a hole */
 };
 
 /* One data series of a chart: n_categories values. */
