@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../json.h"
+#include "rapport/plugin.h"
 
 static const char *const COMMON[] = {"type", "title", "level", "whole_period", "intro", "outro",
                                      NULL};
@@ -285,7 +286,7 @@ static void table_section(walk *w, const jnode *sec)
 		header[c] = jnode_string(jnode_get(col, "header"), "");
 		groups[c] = jnode_string(jnode_get(col, "group"), "");
 		any_group |= *groups[c] != '\0';
-		align[c] = jnode_get(col, "value") ? 0 : 1;
+		align[c] = jnode_get(col, "value") ? RAPPORT_ALIGN_LEFT : RAPPORT_ALIGN_DECIMAL;
 	}
 	block_table *t = blocks_table(w->blocks, caption, nc, header, align);
 	t->zebra = zebra;

@@ -76,7 +76,12 @@ enum rapport_kind {
 };
 
 /* Horizontal alignment of a table column. */
-enum rapport_align { RAPPORT_ALIGN_LEFT = 0, RAPPORT_ALIGN_RIGHT, RAPPORT_ALIGN_CENTER };
+enum rapport_align {
+	RAPPORT_ALIGN_LEFT = 0,
+	RAPPORT_ALIGN_RIGHT,
+	RAPPORT_ALIGN_CENTER,
+	RAPPORT_ALIGN_DECIMAL /* API level 2: numbers lined up on the decimal separator */
+};
 
 /* Row flags for table_row(). */
 #define RAPPORT_ROW_TOTAL 1u /* a totals row: bold, with a rule above */
