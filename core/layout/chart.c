@@ -48,9 +48,10 @@ static const rgb PALETTE[] = {
         {0.941f, 0.894f, 0.259f}, /* yellow */
 };
 #define NPALETTE (sizeof(PALETTE) / sizeof(PALETTE[0]))
-/* Blue, green and vermillion are all of middle lightness: the second and
- * third get hatching, as do all colours on their second round. */
-static const int HATCH[NPALETTE] = {0, 0, 1, 2, 0, 3, 0};
+/* Green and vermillion come close to blue in greyscale, sky blue to
+ * orange, reddish purple to both: they are hatched, and so is every colour
+ * on its second round. */
+static const int HATCH[NPALETTE] = {0, 0, 1, 2, 3, 4, 0};
 
 rgb chart_colour(size_t i)
 {
@@ -84,12 +85,13 @@ chart_axis chart_nice_axis(double dmin, double dmax, int intervals)
 	double raw = span / intervals;
 	double mag = pow(10, floor(log10(raw)));
 	double r = raw / mag;
-	double s = r <= 1.0000001 ? 1 : r <= 2.0000001 ? 2 : r <= 5.0000001 ? 5 : 10;
+	/* the nearest of 1, 2, 5, 10: between 4 and 9 ticks for 5 intervals */
+	double s = r < 1.5 ? 1 : r < 3 ? 2 : r < 7 ? 5 : 10;
 	a.step = s * mag;
 	a.lo = -ceil(-dmin / a.step - 1e-9) * a.step;
 	a.hi = ceil(dmax / a.step - 1e-9) * a.step;
-	if (a.lo == 0)
-		a.lo = 0; /* no "-0" */
+	a.lo += 0.0; /* no "-0" */
+	a.hi += 0.0;
 	a.nticks = (int)lround((a.hi - a.lo) / a.step) + 1;
 	a.decimals = a.step >= 1 ? 0 : (int)ceil(-log10(a.step) - 1e-9);
 	if (a.decimals > 6)
@@ -161,6 +163,22 @@ static int data_decimals(const block_chart *c)
 			d++;
 	}
 	return d;
+}
+
+/* The value axis of a chart; counts (whole data) get no fractional ticks. */
+static chart_axis value_axis(const block_chart *c)
+{
+	double lo, hi;
+	data_range(c, &lo, &hi);
+	chart_axis a = chart_nice_axis(lo, hi, 5);
+	if (data_decimals(c) == 0 && a.step < 1) {
+		a.step = 1;
+		a.decimals = 0;
+		a.lo = floor(a.lo);
+		a.hi = ceil(a.hi);
+		a.nticks = (int)lround(a.hi - a.lo) + 1;
+	}
+	return a;
 }
 
 static const char *fmt_value(layout *L, double v, int decimals)
@@ -446,9 +464,7 @@ static int point_between(const block_chart *c, size_t self, size_t k, float py0,
 
 static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 {
-	double lo, hi;
-	data_range(c, &lo, &hi);
-	chart_axis a = chart_nice_axis(lo, hi, 5);
+	chart_axis a = value_axis(c);
 	int dec = data_decimals(c);
 	float x0 = L->left + tick_label_width(L, &a) + 8, x1 = L->right - 4;
 	float py1 = top - g->head - 14, py0 = py1 - PLOT_HEIGHT; /* plot top, plot bottom */
@@ -588,9 +604,7 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 
 static void horizontal(layout *L, const block_chart *c, float top, const geom *g)
 {
-	double lo, hi;
-	data_range(c, &lo, &hi);
-	chart_axis a = chart_nice_axis(lo, hi, 5);
+	chart_axis a = value_axis(c);
 	int dec = data_decimals(c);
 	float cat_w = 0;
 	for (size_t k = 0; k < c->ncat; k++) {
