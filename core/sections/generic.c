@@ -184,13 +184,13 @@ static void check_path(walk *w, const jnode *pathnode, int strings_ok, int every
 	}
 	const char *path = jnode_string(pathnode, "");
 	size_t found = 0;
+	char missing[512] = "";
 	for (size_t i = 0; i < w->nyears; i++) {
 		const jnode *v = lookup(w->files[i], path);
 		if (!v) {
-			if (everywhere)
-				error_at(w, pathnode, "%s has no \"%s\" (a chart needs a value every year; "
-				                      "choose the years with \"years\")",
-				         w->files[i]->path, path);
+			size_t at = strlen(missing);
+			snprintf(missing + at, sizeof(missing) - at, "%s%s", at ? ", " : "",
+			         w->files[i]->path);
 			continue;
 		}
 		found++;
@@ -202,8 +202,13 @@ static void check_path(walk *w, const jnode *pathnode, int strings_ok, int every
 			expected(w, v, what);
 		}
 	}
-	if (!found && !everywhere && w->nyears)
+	if (!found && w->nyears)
 		error_at(w, pathnode, "no year file has \"%s\" (is it spelled right?)", path);
+	else if (everywhere && found < w->nyears)
+		error_at(w, pathnode,
+		         "\"%s\" is missing in %s: a chart needs a value every year (choose the "
+		         "years with \"years\")",
+		         path, missing);
 }
 
 static double number_at(const report_year *y, const char *path)
