@@ -110,3 +110,17 @@ void table_set_groups(block_list *b, block_table *t, const char *const *groups)
 	for (size_t c = 0; c < t->ncols; c++)
 		t->groups[c] = arena_strdup(b->arena, groups && groups[c] ? groups[c] : "");
 }
+
+block_image *blocks_image(block_list *b, const char *path, int width, int height, float scale,
+                          const char *caption, const char *alt)
+{
+	block *k = blocks_add(b, BLOCK_IMAGE);
+	block_image *im = k->image = arena_alloc(b->arena, sizeof(*im));
+	im->path = arena_strdup(b->arena, path);
+	im->width = width;
+	im->height = height;
+	im->scale = scale > 0 && scale <= 1 ? scale : 1;
+	im->caption = arena_strdup(b->arena, caption);
+	im->alt = arena_strdup(b->arena, alt ? alt : caption);
+	return im;
+}

@@ -19,6 +19,7 @@
 #include "plugin.h"
 #include "report.h"
 #include "sections/chart_data.h"
+#include "sections/figure.h"
 #include "sections/generic.h"
 
 const char *default_fonts_list(void)
@@ -68,8 +69,9 @@ static void list_items(const jnode *arr, block_list *blocks, block_list_data *l,
 }
 
 /* Checks (blocks == NULL) or emits content blocks (see docs/data-format.md)
- * under a heading of level `level`. */
-static void content_blocks(const jnode *arr, int level, block_list *blocks, diag *d)
+ * under a heading of level `level`; images are looked up in `dir`. */
+static void content_blocks(const jnode *arr, int level, block_list *blocks, diag *d,
+                           const char *dir)
 {
 	if (!arr)
 		return;
@@ -80,11 +82,15 @@ static void content_blocks(const jnode *arr, int level, block_list *blocks, diag
 	for (size_t i = 0; i < jnode_length(arr); i++) {
 		const jnode *b = jnode_at(arr, i);
 		const jnode *h = jnode_get(b, "heading"), *p = jnode_get(b, "paragraph"),
-		            *l = jnode_get(b, "list");
-		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l) != 1) {
+		            *l = jnode_get(b, "list"), *img = jnode_get(b, "image");
+		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l + !!img) != 1) {
 			content_error(d, b,
-			              "a content block: {\"heading\": ...}, {\"paragraph\": ...} or "
-			              "{\"list\": [...]}");
+			              "a content block: {\"heading\": ...}, {\"paragraph\": ...}, "
+			              "{\"list\": [...]} or {\"image\": ..., \"caption\": ...}");
+			continue;
+		}
+		if (img) {
+			figure_block(b, dir, blocks, d);
 			continue;
 		}
 		const jnode *v = h ? h : p ? p : l;
@@ -120,6 +126,8 @@ typedef struct pipeline {
 	const rapport_section_type **types; /* per section; NULL for text */
 	block_list blocks;
 	rapport_ctx ctx;
+	char data_dir[4096]; /* the report definition's directory */
+	image_info logo;     /* logo.path[0] == 0: none */
 } pipeline;
 
 static int section_included(const pipeline *p, const report_section *s)
@@ -136,6 +144,14 @@ static int load_and_check(pipeline *p)
 	int data_bad = report_load(&p->r, o->report_path, o->year, d) != 0;
 	if (!p->r.def)
 		return EXIT_DATA;
+	snprintf(p->data_dir, sizeof(p->data_dir), "%s", o->report_path);
+	char *slash = strrchr(p->data_dir, '/');
+	if (slash)
+		slash[slash == p->data_dir ? 1 : 0] = '\0';
+	else
+		snprintf(p->data_dir, sizeof(p->data_dir), ".");
+	if (figure_logo(jdoc_root(p->r.def), p->data_dir, &p->logo, d) != 0)
+		data_bad = 1;
 	plugins_init(&p->plugins, o->plugin_dirs, o->nplugin_dirs);
 	if (plugins_load_all(&p->plugins, host_table(), d) != 0)
 		return EXIT_PLUGIN;
@@ -178,12 +194,12 @@ static int load_and_check(pipeline *p)
 	ctx_init(&p->ctx, &p->r, NULL, o->lang, d);
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
-		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d);
-		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d);
+		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d, p->data_dir);
+		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d, p->data_dir);
 		if (generic_section_type(s->type))
 			generic_section(&p->r, s, o->lang, NULL, d);
 		else if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d);
+			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d, p->data_dir);
 		else if (section_included(p, s))
 			host_validate(&p->ctx, s, p->types[i]);
 	}
@@ -199,14 +215,15 @@ static int emit_all(pipeline *p)
 		if (!section_included(p, s))
 			continue;
 		blocks_heading(&p->blocks, s->level, s->title);
-		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d);
+		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d, p->data_dir);
 		if (generic_section_type(s->type))
 			generic_section(&p->r, s, p->o->lang, &p->blocks, p->d);
 		else if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d);
+			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d,
+			               p->data_dir);
 		else if (host_emit(&p->ctx, s, p->types[i]) != 0)
 			return EXIT_PLUGIN;
-		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d);
+		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d, p->data_dir);
 	}
 	if (jnode_bool(jnode_get(jdoc_root(p->r.def), "chart_data_appendix"), 1))
 		chart_data_appendix(&p->blocks, p->o->lang);
@@ -265,6 +282,14 @@ static int write_pdf(pipeline *p, double t0)
 	lo.authors = authors;
 	lo.nauthors = na;
 	lo.toc_depth = 3;
+	block_image logo = {0};
+	if (p->logo.path[0]) {
+		logo.path = p->logo.path;
+		logo.width = p->logo.width;
+		logo.height = p->logo.height;
+		logo.scale = 1;
+		lo.logo = &logo;
+	}
 	if (p->r.single_year) {
 		snprintf(title, sizeof(title), "%s %d", label(o->lang, "annual_report"),
 		         p->r.single_year);

@@ -103,6 +103,8 @@ static void title_page(layout *L)
 	if (o->organisation)
 		centred_text(L, FAMILY_SANS, 13, 16, COLOR_WHITE, o->organisation,
 		             (float)PAGE_HEIGHT - 84, w);
+	if (o->logo) /* in the white space between the band and the title */
+		layout_logo(L, o->logo, (float)PAGE_WIDTH / 2, (float)PAGE_HEIGHT - 215, w * 0.5f, 90);
 	float y = (float)PAGE_HEIGHT - 300;
 	char *t = arena_printf(L->a, "**%s**", o->title ? o->title : "");
 	y = centred_text(L, FAMILY_SANS, 34, 40, COLOR_ACCENT, t, y, w);
@@ -262,6 +264,8 @@ static float keep_height(layout *L, const block *next)
 		return table_min_height(L, next->table);
 	case BLOCK_CHART:
 		return chart_height(L, next->chart);
+	case BLOCK_IMAGE:
+		return image_height(L, next->image);
 	case BLOCK_HEADING:
 		return heading_height(next->level > 4 ? 4 : next->level, 1) + 2 * BODY_LEADING;
 	}
@@ -477,6 +481,9 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 			break;
 		case BLOCK_CHART:
 			layout_chart(&L, k->chart);
+			break;
+		case BLOCK_IMAGE:
+			layout_image(&L, k->image);
 			break;
 		}
 		arena_reset(L.a);

@@ -35,6 +35,7 @@ typedef struct layout_opts {
 	const layout_author *authors;
 	size_t nauthors;
 	int toc_depth; /* heading levels listed in the contents (default 2) */
+	const block_image *logo; /* the organisation's logo on the title page, or NULL */
 } layout_opts;
 
 /* What layout found, for `rapport build --verbose` and the tests. */

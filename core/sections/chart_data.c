@@ -87,8 +87,12 @@ size_t chart_data_appendix(block_list *b, lang_id lang)
 		return 0;
 	blocks_heading(b, 1, label(lang, "chart_data"));
 	int fig = 0;
-	for (size_t i = 0; i < n; i++)
-		if (b->v[i].kind == BLOCK_CHART) /* b->v moves as blocks are added */
+	for (size_t i = 0; i < n; i++) {
+		/* charts and pictures share the figure numbers */
+		if (b->v[i].kind == BLOCK_IMAGE)
+			fig++;
+		else if (b->v[i].kind == BLOCK_CHART) /* b->v moves as blocks are added */
 			chart_table(b, b->v[i].chart, ++fig, lang);
+	}
 	return charts;
 }
