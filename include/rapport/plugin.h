@@ -45,7 +45,7 @@ extern "C" {
 #endif
 
 #define RAPPORT_ABI 1
-#define RAPPORT_API_LEVEL 1
+#define RAPPORT_API_LEVEL 2
 
 /* Return values of callbacks and of the entry point. */
 #define RAPPORT_OK 0
@@ -283,6 +283,21 @@ struct rapport_host {
 	const char *(*fmt_change)(rapport_ctx *ctx, double value, int decimals, int percent);
 	/* printf into scratch memory. */
 	const char *(*fmt)(rapport_ctx *ctx, const char *fmt, ...) RAPPORT_PRINTF(2, 3);
+
+	/* --- tables and pictures (level 2) -------------------------------- */
+
+	/* A header-group row above the column headers of the open table:
+	 * ncols labels (NULL or "" for none); neighbouring columns with the
+	 * same label share one cell spanning them.  Call after table_begin. */
+	void (*table_groups)(rapport_ctx *ctx, const char *const *groups);
+	/* A PNG or JPEG picture with a numbered caption ("Figur N. caption").
+	 * file is relative to the report definition's directory; a file that
+	 * resolves outside it is refused.  width is the share of the text width
+	 * (0.1 to 1; 0 for the whole width); the picture is never enlarged past
+	 * one pixel per point nor made taller than 60 % of the page.  In
+	 * validate() it only checks the file.  Returns RAPPORT_OK, or
+	 * RAPPORT_FAIL after reporting an error. */
+	int (*image)(rapport_ctx *ctx, const char *file, const char *caption, double width);
 };
 
 /* Is `member` present in this host table? */
