@@ -198,6 +198,23 @@ static void centred(layout *L, face_id f, float size, rgb color, float cx, float
 	draw_string(L, f, size, color, cx - string_width(L, f, size, s) / 2, y, s);
 }
 
+/* A value label centred at (cx, y) inside a segment of series s: white or
+ * dark by the fill's lightness, or on a white box where hatching would cross
+ * it. */
+static void inside_label(layout *L, size_t s, float cx, float y, const char *lbl)
+{
+	rgb col = chart_colour(s);
+	if (chart_hatch(s)) {
+		float w = string_width(L, FACE_SANS, LABEL_SIZE, lbl);
+		doc_rect(L->doc, L->page, cx - w / 2 - 1.5f, y - 2, w + 3, LABEL_SIZE + 2.5f,
+		         &COLOR_WHITE, NULL, 0);
+		centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, cx, y, lbl);
+		return;
+	}
+	centred(L, FACE_SANS, LABEL_SIZE, lightness(col) > 0.55f ? COLOR_TEXT : COLOR_WHITE, cx, y,
+	        lbl);
+}
+
 static draw_op *polygon(layout *L, const float *xy, size_t n, rgb fill)
 {
 	float *pts = arena_alloc(L->doc->arena, n * 2 * sizeof(float));
@@ -497,10 +514,21 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 		for (size_t s = 0; s < c->nseries; s++) {
 			for (size_t k = 0; k < c->ncat; k++)
 				above[k] = below[k] + (float)value(c, s, k) * scale;
+			/* one polygon per band (no seams), hatched piece by piece
+			 * because the hatching needs convex shapes */
+			float *band = arena_alloc(L->a, c->ncat * 4 * sizeof(float));
+			for (size_t k = 0; k < c->ncat; k++) {
+				float x = x0 + group * ((float)k + 0.5f);
+				band[2 * k] = x;
+				band[2 * k + 1] = above[k];
+				band[2 * (2 * c->ncat - 1 - k)] = x;
+				band[2 * (2 * c->ncat - 1 - k) + 1] = below[k];
+			}
+			if (c->ncat > 1)
+				polygon(L, band, 2 * c->ncat, chart_colour(s));
 			for (size_t k = 0; k + 1 < c->ncat; k++) {
 				float xa = x0 + group * ((float)k + 0.5f), xb = xa + group;
 				float quad[8] = {xa, below[k], xb, below[k + 1], xb, above[k + 1], xa, above[k]};
-				polygon(L, quad, 4, chart_colour(s));
 				hatch(L, quad, 4, chart_hatch(s));
 			}
 			memcpy(below, above, c->ncat * sizeof(float));
@@ -550,10 +578,8 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 				const char *lbl = fmt_value(L, v, dec);
 				if (fabsf(h) >= LABEL_SIZE + 3 &&
 				    string_width(L, FACE_SANS, LABEL_SIZE, lbl) <= bw - 2)
-					centred(L, FACE_SANS, LABEL_SIZE,
-					        lightness(chart_colour(s)) > 0.55f ? COLOR_TEXT
-					                                            : COLOR_WHITE,
-					        bx + bw / 2, y + h / 2 - LABEL_SIZE * 0.35f, lbl);
+					inside_label(L, s, bx + bw / 2, y + h / 2 - LABEL_SIZE * 0.35f,
+					             lbl);
 				if (v > 0)
 					up += h;
 				else
@@ -664,10 +690,7 @@ static void horizontal(layout *L, const block_chart *c, float top, const geom *g
 				series_rect(L, s, x, by, w, bh);
 				const char *lbl = fmt_value(L, v, dec);
 				if (string_width(L, FACE_SANS, LABEL_SIZE, lbl) <= fabsf(w) - 4)
-					centred(L, FACE_SANS, LABEL_SIZE,
-					        lightness(chart_colour(s)) > 0.55f ? COLOR_TEXT
-					                                            : COLOR_WHITE,
-					        x + w / 2, by + bh / 2 - 2.6f, lbl);
+					inside_label(L, s, x + w / 2, by + bh / 2 - 2.6f, lbl);
 				if (v > 0)
 					right += w;
 				else
@@ -757,13 +780,11 @@ static void round_chart(layout *L, const block_chart *c, float top, const geom *
 		char buf[48];
 		fmt_percent(L->o->lang, 100 * v / total, 0, buf, sizeof(buf));
 		float lr = c->kind == K_DONUT ? r * 0.78f : r * 0.64f;
-		float w = string_width(L, FACE_SANS_BOLD, LABEL_SIZE, buf);
+		float w = string_width(L, FACE_SANS, LABEL_SIZE, buf);
 		/* the chord the label sits on must be wider than the label */
 		if (sweep >= 2 * asin(fmin(1, (w / 2 + 3) / lr)) && sweep > 0.3)
-			centred(L, FACE_SANS_BOLD, LABEL_SIZE,
-			        lightness(chart_colour(k)) > 0.55f ? COLOR_TEXT : COLOR_WHITE,
-			        cx + lr * (float)sin(mid), cy + lr * (float)cos(mid) - 2.6f,
-			        arena_strdup(L->a, buf));
+			inside_label(L, k, cx + lr * (float)sin(mid), cy + lr * (float)cos(mid) - 2.6f,
+			             arena_strdup(L->a, buf));
 		a += sweep;
 	}
 	/* the legend beside the pie: swatch, category, value and share */
