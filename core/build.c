@@ -196,8 +196,10 @@ static int load_and_check(pipeline *p)
 		const report_section *s = &p->r.sections[i];
 		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d, p->data_dir);
 		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d, p->data_dir);
-		if (generic_section_type(s->type))
-			generic_section(&p->r, s, o->lang, NULL, d);
+		if (generic_section_type(s->type)) {
+			if (section_included(p, s))
+				generic_section(&p->r, s, o->lang, NULL, d);
+		}
 		else if (!p->types[i])
 			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d, p->data_dir);
 		else if (section_included(p, s))

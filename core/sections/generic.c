@@ -380,8 +380,13 @@ static void chart_section(walk *w, const jnode *sec)
 		for (size_t i = 0; i < w->nyears; i++)
 			if (jnode_is_int(yn) && w->years[i] == (int)jnode_number(yn, 0))
 				pie_year = w->files[i];
-		if (!pie_year)
-			expected(w, yn, "one of the years of this build");
+		if (!pie_year && w->r->single_year)
+			error_at(w, yn,
+			         "%d is not the year of this build (%d); mark the section "
+			         "\"whole_period\": true to leave it out of single-year reports",
+			         (int)jnode_number(yn, 0), w->r->single_year);
+		else if (!pie_year)
+			expected(w, yn, "one of the years of the report");
 	}
 
 	const jnode *series = jnode_get(sec, "series");
