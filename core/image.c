@@ -98,10 +98,11 @@ int image_open(const char *data_dir, const char *name, image_info *out, char *er
 	}
 	fclose(f);
 	if (rc == -2)
-		snprintf(err, errsize,
-		         "image \"%s\": a PNG of 16 bits per channel is not supported; save it with "
-		         "8 bits per channel",
-		         out->path);
+		snprintf(
+		        err, errsize,
+		        "image \"%s\": a PNG of 16 bits per channel is not supported; save it with "
+		        "8 bits per channel",
+		        out->path);
 	else if (rc != 0)
 		snprintf(err, errsize, "image \"%s\": %s", out->path,
 		         out->kind ? "its header is damaged (no size found)"

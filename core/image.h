@@ -11,8 +11,8 @@
 enum image_kind { IMAGE_PNG = 1, IMAGE_JPEG };
 
 typedef struct image_info {
-	char path[4096]; /* the resolved, absolute path */
-	int kind;        /* enum image_kind */
+	char path[4096];   /* the resolved, absolute path */
+	int kind;          /* enum image_kind */
 	int width, height; /* pixels */
 } image_info;
 

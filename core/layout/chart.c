@@ -15,14 +15,14 @@
 #include "../i18n.h"
 #include "internal.h"
 
-#define PLOT_HEIGHT 170.0f
-#define LABEL_SIZE 7.5f
-#define TICK_SIZE 7.5f
-#define LEGEND_SIZE 8.0f
+#define PLOT_HEIGHT  170.0f
+#define LABEL_SIZE   7.5f
+#define TICK_SIZE    7.5f
+#define LEGEND_SIZE  8.0f
 #define CAPTION_SIZE 9.0f
-#define BAR_THICK 11.0f  /* one horizontal bar */
-#define PIE_RADIUS 78.0f
-#define LEGEND_ROW 14.0f
+#define BAR_THICK    11.0f /* one horizontal bar */
+#define PIE_RADIUS   78.0f
+#define LEGEND_ROW   14.0f
 
 enum {
 	K_BAR = 0,
@@ -277,8 +277,8 @@ static void hatch(layout *L, const float *xy, size_t n, int pattern)
 				tmax = t > tmax ? t : tmax;
 			}
 			if (tmax - tmin > 0.5f)
-				doc_line(L->doc, L->page, px + dx * tmin, py + dy * tmin, px + dx * tmax,
-				         py + dy * tmax, COLOR_WHITE, 0.7f);
+				doc_line(L->doc, L->page, px + dx * tmin, py + dy * tmin,
+				         px + dx * tmax, py + dy * tmax, COLOR_WHITE, 0.7f);
 		}
 	}
 }
@@ -375,8 +375,8 @@ static void legend_row(layout *L, const block_chart *c, float x_right, float y)
 	float x = x_right - legend_width(L, c);
 	for (size_t i = 0; i < legend_count(c); i++) {
 		legend_swatch(L, c, i, x, y);
-		draw_string(L, FACE_SANS, LEGEND_SIZE, COLOR_TEXT, x + (c->kind == K_LINE ? 18 : 14),
-		            y, legend_text(c, i));
+		draw_string(L, FACE_SANS, LEGEND_SIZE, COLOR_TEXT,
+		            x + (c->kind == K_LINE ? 18 : 14), y, legend_text(c, i));
 		x += legend_entry_width(L, c, i);
 	}
 }
@@ -447,7 +447,8 @@ static float tick_label_width(layout *L, const chart_axis *a)
 {
 	float w = 0;
 	for (int i = 0; i < a->nticks; i++) {
-		float tw = string_width(L, FACE_SANS, TICK_SIZE, fmt_value(L, tick(a, i), a->decimals));
+		float tw = string_width(L, FACE_SANS, TICK_SIZE,
+		                        fmt_value(L, tick(a, i), a->decimals));
 		w = tw > w ? tw : w;
 	}
 	return w;
@@ -461,8 +462,8 @@ static void bar_end_label(layout *L, const char *s, float cx, float y_end, float
 {
 	if (string_width(L, FACE_SANS, LABEL_SIZE, s) > width + 4)
 		return;
-	centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, cx, v < 0 ? y_end - LABEL_SIZE - 2 : y_end + 3,
-	        s);
+	centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, cx,
+	        v < 0 ? y_end - LABEL_SIZE - 2 : y_end + 3, s);
 }
 
 /* Is another series' point of category k within (y0, y1)? */
@@ -528,7 +529,8 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 				polygon(L, band, 2 * c->ncat, chart_colour(s));
 			for (size_t k = 0; k + 1 < c->ncat; k++) {
 				float xa = x0 + group * ((float)k + 0.5f), xb = xa + group;
-				float quad[8] = {xa, below[k], xb, below[k + 1], xb, above[k + 1], xa, above[k]};
+				float quad[8] = {xa, below[k],     xb, below[k + 1],
+				                 xb, above[k + 1], xa, above[k]};
 				hatch(L, quad, 4, chart_hatch(s));
 			}
 			memcpy(below, above, c->ncat * sizeof(float));
@@ -562,7 +564,8 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 				float bx = gx + (group - area) / 2 + bw * (float)s;
 				float h = (float)v * scale;
 				series_rect(L, s, bx + 0.6f, zero, bw - 1.2f, h);
-				bar_end_label(L, fmt_value(L, v, dec), bx + bw / 2, zero + h, bw, v);
+				bar_end_label(L, fmt_value(L, v, dec), bx + bw / 2, zero + h, bw,
+				              v);
 			}
 		} else if (c->kind == K_STACKED) {
 			float bw = group * 0.5f, bx = gx + (group - bw) / 2;
@@ -578,8 +581,8 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 				const char *lbl = fmt_value(L, v, dec);
 				if (fabsf(h) >= LABEL_SIZE + 3 &&
 				    string_width(L, FACE_SANS, LABEL_SIZE, lbl) <= bw - 2)
-					inside_label(L, s, bx + bw / 2, y + h / 2 - LABEL_SIZE * 0.35f,
-					             lbl);
+					inside_label(L, s, bx + bw / 2,
+					             y + h / 2 - LABEL_SIZE * 0.35f, lbl);
 				if (v > 0)
 					up += h;
 				else
@@ -615,9 +618,11 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 				if (string_width(L, FACE_SANS, LABEL_SIZE, lbl) > group - 2)
 					continue;
 				if (!point_between(c, s, k, zero, scale, y - 2, y + 14))
-					centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, x, y + 5, lbl);
+					centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, x, y + 5,
+					        lbl);
 				else if (!point_between(c, s, k, zero, scale, y - 14, y + 2))
-					centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, x, y - 11, lbl);
+					centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, x, y - 11,
+					        lbl);
 			}
 	}
 	doc_line(L->doc, L->page, x0, zero, x1, zero, COLOR_TEXT, 0.8f);
@@ -643,7 +648,8 @@ static void horizontal(layout *L, const block_chart *c, float top, const geom *g
 	float val_w = 0;
 	for (size_t k = 0; k < c->ncat; k++)
 		for (size_t s = 0; s < c->nseries; s++) {
-			float w = string_width(L, FACE_SANS, LABEL_SIZE, fmt_value(L, value(c, s, k), dec));
+			float w = string_width(L, FACE_SANS, LABEL_SIZE,
+			                       fmt_value(L, value(c, s, k), dec));
 			val_w = w > val_w ? w : val_w;
 		}
 	float x0 = L->left + cat_w + 8, x1 = L->right - val_w - 6;
@@ -656,7 +662,8 @@ static void horizontal(layout *L, const block_chart *c, float top, const geom *g
 		float x = x0 + (float)(t - a.lo) * scale;
 		if (t != 0)
 			doc_line(L->doc, L->page, x, py0, x, py1, GRID, 0.4f);
-		centred(L, FACE_SANS, TICK_SIZE, COLOR_MUTED, x, py0 - 10, fmt_value(L, t, a.decimals));
+		centred(L, FACE_SANS, TICK_SIZE, COLOR_MUTED, x, py0 - 10,
+		        fmt_value(L, t, a.decimals));
 	}
 	float group = hbar_group(c);
 	for (size_t k = 0; k < c->ncat; k++) {
@@ -752,8 +759,8 @@ static void round_chart(layout *L, const block_chart *c, float top, const geom *
 		}
 		/* a white edge between slices */
 		if (c->ncat > 1)
-			doc_line(L->doc, L->page, cx, cy, cx + r * (float)sin(a), cy + r * (float)cos(a),
-			         COLOR_WHITE, 1.2f);
+			doc_line(L->doc, L->page, cx, cy, cx + r * (float)sin(a),
+			         cy + r * (float)cos(a), COLOR_WHITE, 1.2f);
 		a += sweep;
 	}
 	if (c->ncat > 1 && total > 0)
@@ -783,8 +790,8 @@ static void round_chart(layout *L, const block_chart *c, float top, const geom *
 		float w = string_width(L, FACE_SANS, LABEL_SIZE, buf);
 		/* the chord the label sits on must be wider than the label */
 		if (sweep >= 2 * asin(fmin(1, (w / 2 + 3) / lr)) && sweep > 0.3)
-			inside_label(L, k, cx + lr * (float)sin(mid), cy + lr * (float)cos(mid) - 2.6f,
-			             arena_strdup(L->a, buf));
+			inside_label(L, k, cx + lr * (float)sin(mid),
+			             cy + lr * (float)cos(mid) - 2.6f, arena_strdup(L->a, buf));
 		a += sweep;
 	}
 	/* the legend beside the pie: swatch, category, value and share */
@@ -795,8 +802,9 @@ static void round_chart(layout *L, const block_chart *c, float top, const geom *
 		char pct[48];
 		fmt_percent(L->o->lang, total > 0 ? 100 * v / total : 0, 1, pct, sizeof(pct));
 		series_rect(L, k, lx, ly - 1.5f, 10, 9);
-		float x = lx + 15 + draw_string(L, FACE_SANS, LEGEND_SIZE, COLOR_TEXT, lx + 15, ly,
-		                                c->categories[k]);
+		float x = lx + 15 +
+		          draw_string(L, FACE_SANS, LEGEND_SIZE, COLOR_TEXT, lx + 15, ly,
+		                      c->categories[k]);
 		draw_string(L, FACE_SANS, LEGEND_SIZE, COLOR_MUTED, x + 6, ly,
 		            arena_printf(L->a, "%s (%s)", fmt_value(L, v, dec), pct));
 		ly -= LEGEND_ROW;
@@ -832,8 +840,8 @@ void layout_chart(layout *L, const block_chart *c)
 		vertical(L, c, top, &g);
 
 	float y = top - g.head - g.plot - g.below - 6;
-	draw_lines(L, &g.caption, 0, g.caption.nlines, L->left, y - CAPTION_SIZE, CAPTION_SIZE * 1.3f,
-	           COLOR_ACCENT);
+	draw_lines(L, &g.caption, 0, g.caption.nlines, L->left, y - CAPTION_SIZE,
+	           CAPTION_SIZE * 1.3f, COLOR_ACCENT);
 	y -= (float)g.caption.nlines * CAPTION_SIZE * 1.3f;
 	L->y = y - 8;
 }

@@ -16,8 +16,8 @@ typedef struct chart_axis {
 } chart_axis;
 
 /* The axis for data between dmin and dmax with about `intervals` intervals
- * of 1, 2 or 5 times a power of ten (the nearest to an even split).  Zero is always on the axis, so bars
- * start at zero: chart_nice_axis(0, 586, 5) gives 0, 100, ..., 600. */
+ * of 1, 2 or 5 times a power of ten (the nearest to an even split).  Zero is always on the axis, so
+ * bars start at zero: chart_nice_axis(0, 586, 5) gives 0, 100, ..., 600. */
 chart_axis chart_nice_axis(double dmin, double dmax, int intervals);
 
 /* Fill colour and hatch pattern of series (or slice) i.  Colours are the

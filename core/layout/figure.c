@@ -66,7 +66,8 @@ void layout_image(layout *L, const block_image *im)
 	place(L, im, L->left + (content_width(L) - w) / 2, L->y - h, w, h);
 	float y = L->y - h - 6;
 	para p = caption(L, im, L->figures);
-	draw_lines(L, &p, 0, p.nlines, L->left, y - CAPTION_SIZE, CAPTION_SIZE * 1.3f, COLOR_ACCENT);
+	draw_lines(L, &p, 0, p.nlines, L->left, y - CAPTION_SIZE, CAPTION_SIZE * 1.3f,
+	           COLOR_ACCENT);
 	L->y = y - (float)p.nlines * CAPTION_SIZE * 1.3f - 8;
 }
 

@@ -12,20 +12,20 @@
 #include "internal.h"
 #include "rapport/plugin.h"
 
-#define TABLE_SIZE 8.5f
-#define TABLE_FLOOR 6.5f
-#define PAD_X 5.0f
-#define PAD_Y 3.2f
+#define TABLE_SIZE   8.5f
+#define TABLE_FLOOR  6.5f
+#define PAD_X        5.0f
+#define PAD_Y        3.2f
 #define CAPTION_SIZE 9.0f
 
 /* The shaped and measured table. */
 typedef struct table_fit {
 	float size, leading;
-	float *width;   /* per column */
-	para *cells;    /* (nrows + 1) * ncols: the header row first */
-	float *height;  /* per row, header first */
-	float group_h;  /* height of the header-group row, 0 if none */
-	float *tail;    /* decimal columns: widest part from the separator on */
+	float *width;  /* per column */
+	para *cells;   /* (nrows + 1) * ncols: the header row first */
+	float *height; /* per row, header first */
+	float group_h; /* height of the header-group row, 0 if none */
+	float *tail;   /* decimal columns: widest part from the separator on */
 } table_fit;
 
 static para *cell(table_fit *f, const block_table *t, size_t row, size_t col)
@@ -118,7 +118,8 @@ static int fit_columns(layout *L, const block_table *t, table_fit *f, float size
 		if (!*t->groups[c])
 			continue;
 		size_t e = group_end(t, c);
-		float need = string_width(L, FACE_SANS_BOLD, size, t->groups[c]) + 2 * PAD_X, have = 0;
+		float need = string_width(L, FACE_SANS_BOLD, size, t->groups[c]) + 2 * PAD_X,
+		      have = 0;
 		for (size_t k = c; k < e; k++)
 			have += nat[k];
 		for (size_t k = c; need > have && k < e; k++) {
@@ -161,10 +162,11 @@ static void fit_table(layout *L, const block_table *t, table_fit *f, int report)
 	while (fit_columns(L, t, f, size, avail) != 0) {
 		if (size - 0.5f < TABLE_FLOOR) {
 			if (report)
-				diag_warning(L->d, NULL,
-				             "table \"%s\" is too wide for the page even at %.1f pt: "
-				             "a word in it is longer than its column",
-				             t->caption ? t->caption : "", (double)size);
+				diag_warning(
+				        L->d, NULL,
+				        "table \"%s\" is too wide for the page even at %.1f pt: "
+				        "a word in it is longer than its column",
+				        t->caption ? t->caption : "", (double)size);
 			for (size_t c = 0; c < t->ncols; c++)
 				f->width[c] = avail / (float)t->ncols;
 			break;
@@ -246,13 +248,15 @@ static void draw_row(layout *L, const block_table *t, table_fit *f, size_t r, in
 		to = most;
 	if (most == 0)
 		to = from + 1; /* an empty row still has a line's height */
-	float h = from == 0 && to >= most ? f->height[r] : (float)(to - from) * f->leading + 2 * PAD_Y;
+	float h = from == 0 && to >= most ? f->height[r]
+	                                  : (float)(to - from) * f->leading + 2 * PAD_Y;
 	float x = L->left, w = content_width(L);
 	unsigned flags = r ? t->row_flags[r - 1] : 0;
 	if (r == 0)
 		doc_rect(L->doc, L->page, x, L->y - h, w, h, &COLOR_TINT, NULL, 0);
 	else if (zebra)
-		doc_rect(L->doc, L->page, x, L->y - h, w, h, &(rgb){0.965f, 0.972f, 0.98f}, NULL, 0);
+		doc_rect(L->doc, L->page, x, L->y - h, w, h, &(rgb){0.965f, 0.972f, 0.98f}, NULL,
+		         0);
 	if (flags & RAPPORT_ROW_TOTAL)
 		doc_line(L->doc, L->page, x, L->y, x + w, L->y, COLOR_TEXT, 0.8f);
 	for (size_t c = 0; c < t->ncols; c++) {
@@ -270,8 +274,8 @@ static void draw_row(layout *L, const block_table *t, table_fit *f, size_t r, in
 			else if (al == RAPPORT_ALIGN_DECIMAL)
 				lx = x + f->width[c] - PAD_X - f->tail[c] - p->lines[k].natural +
 				     tail_width(L, cell_face(t, r), f->size, cell_text(t, r, c));
-			draw_lines(L, p, k, k + 1, lx, base - (float)(k - from) * f->leading, f->leading,
-			           COLOR_TEXT);
+			draw_lines(L, p, k, k + 1, lx, base - (float)(k - from) * f->leading,
+			           f->leading, COLOR_TEXT);
 		}
 		x += f->width[c];
 	}

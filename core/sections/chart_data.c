@@ -44,8 +44,8 @@ static void chart_table(block_list *b, const block_chart *c, int n, lang_id lang
 	int *align = calloc(ncols, sizeof(int));
 	cells[0] = c->x_title ? c->x_title : "";
 	for (size_t s = 0; s < nval; s++)
-		cells[1 + s] = round ? (c->y_title ? c->y_title : c->series_names[0])
-		                     : c->series_names[s];
+		cells[1 + s] =
+		        round ? (c->y_title ? c->y_title : c->series_names[0]) : c->series_names[s];
 	if (ncols > 1 + nval)
 		cells[ncols - 1] = round ? "%" : label(lang, "total");
 	for (size_t i = 1; i < ncols; i++)

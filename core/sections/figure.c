@@ -36,7 +36,8 @@ void figure_block(const jnode *b, const char *data_dir, block_list *blocks, diag
 		if (!known) {
 			diag_pos pos = jnode_key_pos(jnode_at(b, i));
 			diag_error(d, &pos,
-			           "unknown option \"%s\" of an image (known: image, caption, alt, width)",
+			           "unknown option \"%s\" of an image (known: image, caption, alt, "
+			           "width)",
 			           k);
 			bad = 1;
 		}
@@ -52,7 +53,8 @@ void figure_block(const jnode *b, const char *data_dir, block_list *blocks, diag
 				diag_error(d, &pos, "expected a non-empty string, found %s",
 				           jnode_describe(n, found, sizeof(found)));
 			else
-				diag_error(d, &pos, "missing \"caption\": an image needs a caption");
+				diag_error(d, &pos,
+				           "missing \"caption\": an image needs a caption");
 			bad = 1;
 		}
 	}

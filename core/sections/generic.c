@@ -16,17 +16,17 @@
 #include "../json.h"
 #include "rapport/plugin.h"
 
-static const char *const COMMON[] = {"type", "title", "level", "whole_period", "intro", "outro",
-                                     NULL};
+static const char *const COMMON[] = {"type",  "title", "level", "whole_period",
+                                     "intro", "outro", NULL};
 static const char *const TABLE_KEYS[] = {"caption", "columns", "years", "total", "zebra", NULL};
-static const char *const CHART_KEYS[] = {"caption", "kind",    "series", "years", "x_title",
-                                         "y_title", "alt",     "year",   NULL};
-static const char *const COLUMN_KEYS[] = {"header", "path", "value", "decimals", "group",
-                                          "percent_of", NULL};
+static const char *const CHART_KEYS[] = {"caption", "kind", "series", "years", "x_title",
+                                         "y_title", "alt",  "year",   NULL};
+static const char *const COLUMN_KEYS[] = {"header", "path",       "value", "decimals",
+                                          "group",  "percent_of", NULL};
 static const char *const SERIES_KEYS[] = {"name", "path", NULL};
-static const char *const KINDS[] = {"bar",  "stacked_bar", "line", "hbar", "stacked_hbar",
+static const char *const KINDS[] = {"bar",  "stacked_bar", "line",  "hbar", "stacked_hbar",
                                     "area", "pie",         "donut", NULL};
-#define KIND_PIE 6
+#define KIND_PIE   6
 #define KIND_DONUT 7
 
 int generic_section_type(const char *type)
@@ -152,11 +152,12 @@ static int pick_years(walk *w, const jnode *sec, int *years, const report_year *
 		const jnode *y = jnode_at(want, i);
 		int known = 0;
 		for (size_t j = 0; j < w->r->nall_years; j++)
-			known |= jnode_is_int(y) && w->r->all_years[j].year == (int)jnode_number(y, 0);
+			known |= jnode_is_int(y) &&
+			         w->r->all_years[j].year == (int)jnode_number(y, 0);
 		if (!known) {
 			char what[96];
-			snprintf(what, sizeof(what), "one of the report's years (%d-%d)", w->r->first,
-			         w->r->last);
+			snprintf(what, sizeof(what), "one of the report's years (%d-%d)",
+			         w->r->first, w->r->last);
 			expected(w, y, what);
 			return -1;
 		}
@@ -179,7 +180,8 @@ static int pick_years(walk *w, const jnode *sec, int *years, const report_year *
 static void check_path(walk *w, const jnode *pathnode, int strings_ok, int everywhere)
 {
 	if (jnode_kind(pathnode) != J_STRING || !*jnode_string(pathnode, "")) {
-		expected(w, pathnode, "a dotted path into the year files, like \"census.companies\"");
+		expected(w, pathnode,
+		         "a dotted path into the year files, like \"census.companies\"");
 		return;
 	}
 	const char *path = jnode_string(pathnode, "");
@@ -261,8 +263,9 @@ static void table_section(walk *w, const jnode *sec)
 		opt_string(w, col, "group", 0);
 		const jnode *path = jnode_get(col, "path"), *val = jnode_get(col, "value");
 		if (!!path == !!val) {
-			error_at(w, col, "a column needs either \"path\" (a value of the year files) "
-			                 "or \"value\": \"year\"");
+			error_at(w, col,
+			         "a column needs either \"path\" (a value of the year files) "
+			         "or \"value\": \"year\"");
 			continue;
 		}
 		if (val && strcmp(jnode_string(val, ""), "year") != 0)
@@ -270,7 +273,8 @@ static void table_section(walk *w, const jnode *sec)
 		if (path)
 			check_path(w, path, 1, 0);
 		const jnode *dec = jnode_get(col, "decimals");
-		if (dec && (!jnode_is_int(dec) || jnode_number(dec, 0) < 0 || jnode_number(dec, 0) > 3))
+		if (dec &&
+		    (!jnode_is_int(dec) || jnode_number(dec, 0) < 0 || jnode_number(dec, 0) > 3))
 			expected(w, dec, "a whole number from 0 to 3");
 		const jnode *of = jnode_get(col, "percent_of");
 		if (of && !path)
@@ -336,8 +340,10 @@ static void table_section(walk *w, const jnode *sec)
 			if (!jnode_get(col, "path"))
 				cells[c] = c == 0 ? label(w->lang, "total") : "";
 			else if (of)
-				cells[c] = format(w, sum[2 * c + 1] != 0 ? 100 * sum[2 * c] / sum[2 * c + 1]
-				                                         : NAN,
+				cells[c] = format(w,
+				                  sum[2 * c + 1] != 0
+				                          ? 100 * sum[2 * c] / sum[2 * c + 1]
+				                          : NAN,
 				                  dec, 1);
 			else
 				cells[c] = format(w, sum[2 * c], dec, 0);
@@ -363,7 +369,8 @@ static void chart_section(walk *w, const jnode *sec)
 			kind = i;
 	if (kind_s && kind < 0)
 		expected(w, jnode_get(sec, "kind"),
-		         "a chart kind: bar, stacked_bar, line, hbar, stacked_hbar, area, pie or donut");
+		         "a chart kind: bar, stacked_bar, line, hbar, stacked_hbar, area, pie or "
+		         "donut");
 	opt_string(w, sec, "x_title", 0);
 	opt_string(w, sec, "y_title", 0);
 	opt_string(w, sec, "alt", 0);
@@ -411,7 +418,8 @@ static void chart_section(walk *w, const jnode *sec)
 		opt_string(w, sn, "name", 1);
 		const jnode *path = jnode_get(sn, "path");
 		if (!path) {
-			error_at(w, sn, "missing \"path\": expected a dotted path into the year files");
+			error_at(w, sn,
+			         "missing \"path\": expected a dotted path into the year files");
 			continue;
 		}
 		if (round && pie_year) {

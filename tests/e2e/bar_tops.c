@@ -58,7 +58,8 @@ int main(int argc, char **argv)
 	for (int x = 0; x < w; x++) {
 		int best = 0, start = -1;
 		for (int y = 0; y <= h; y++) {
-			int in = y < h && px[(size_t)y * w + x] >= lo && px[(size_t)y * w + x] <= hi;
+			int in =
+			        y < h && px[(size_t)y * w + x] >= lo && px[(size_t)y * w + x] <= hi;
 			if (in && start < 0)
 				start = y;
 			if (!in && start >= 0) {

@@ -1,12 +1,14 @@
 /* Charts: the tick algorithm, the palette in greyscale, and the geometry of
  * laid-out charts (bar heights proportional to the data from a zero
  * baseline, the legend clear of the data, pies adding up to a circle). */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
-#include <math.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -31,18 +33,18 @@ static void expect_axis(double lo, double hi, double alo, double ahi, double ste
 static void ticks_are_nice(void **state)
 {
 	(void)state;
-	expect_axis(0, 586, 0, 600, 100, 7, 0);   /* 0, 100, ..., 600 */
-	expect_axis(0, 600, 0, 600, 100, 7, 0);   /* exactly on a tick: no extra */
+	expect_axis(0, 586, 0, 600, 100, 7, 0); /* 0, 100, ..., 600 */
+	expect_axis(0, 600, 0, 600, 100, 7, 0); /* exactly on a tick: no extra */
 	expect_axis(0, 243, 0, 250, 50, 6, 0);
-	expect_axis(0, 7, 0, 7, 1, 8, 0);         /* small maxima */
+	expect_axis(0, 7, 0, 7, 1, 8, 0); /* small maxima */
 	expect_axis(0, 1, 0, 1, 0.2, 6, 1);
 	expect_axis(0, 3, 0, 3, 0.5, 7, 1);
-	expect_axis(0, 0.37, 0, 0.4, 0.1, 5, 1);  /* fractional maxima */
+	expect_axis(0, 0.37, 0, 0.4, 0.1, 5, 1); /* fractional maxima */
 	expect_axis(0, 0.0042, 0, 0.005, 0.001, 6, 3);
 	expect_axis(0, 48.5, 0, 50, 10, 6, 0);
-	expect_axis(0, 0, 0, 1, 1, 2, 0);         /* no data: 0 and 1 */
-	expect_axis(12, 40, 0, 40, 10, 5, 0);     /* bars start at zero */
-	expect_axis(-18, 45, -20, 50, 10, 8, 0);  /* zero stays a tick */
+	expect_axis(0, 0, 0, 1, 1, 2, 0);        /* no data: 0 and 1 */
+	expect_axis(12, 40, 0, 40, 10, 5, 0);    /* bars start at zero */
+	expect_axis(-18, 45, -20, 50, 10, 8, 0); /* zero stays a tick */
 	expect_axis(-7, -2, -7, 0, 1, 8, 0);
 	expect_axis(0, 1257, 0, 1400, 200, 8, 0);
 }

@@ -5,7 +5,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,15 +120,23 @@ static void new_chart_kinds_are_accepted(void **state)
 	const double v[] = {17, 11};
 	rapport_series s = {"2020", v};
 	for (int k = RAPPORT_CHART_HBAR; k <= RAPPORT_CHART_DONUT; k++) {
-		rapport_chart c = {.kind = k, .caption = "Företag", .n_categories = 2,
-		                   .categories = cats, .n_series = 1, .series = &s};
+		rapport_chart c = {.kind = k,
+		                   .caption = "Företag",
+		                   .n_categories = 2,
+		                   .categories = cats,
+		                   .n_series = 1,
+		                   .series = &s};
 		h->chart(&f->ctx, &c);
 	}
 	assert_int_equal(f->blocks.n, 5);
 	assert_int_equal(f->blocks.v[4].chart->kind, RAPPORT_CHART_DONUT);
 	int warnings = f->d.warnings;
-	rapport_chart bad = {.kind = RAPPORT_CHART_DONUT + 1, .caption = "X", .n_categories = 2,
-	                     .categories = cats, .n_series = 1, .series = &s};
+	rapport_chart bad = {.kind = RAPPORT_CHART_DONUT + 1,
+	                     .caption = "X",
+	                     .n_categories = 2,
+	                     .categories = cats,
+	                     .n_series = 1,
+	                     .series = &s};
 	h->chart(&f->ctx, &bad);
 	assert_int_equal(f->blocks.n, 5);
 	assert_int_equal(f->d.warnings, warnings + 1);
@@ -136,7 +146,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(the_host_offers_level_2),
-	        cmocka_unit_test_setup_teardown(header_groups_and_decimal_alignment, setup, teardown),
+	        cmocka_unit_test_setup_teardown(header_groups_and_decimal_alignment, setup,
+	                                        teardown),
 	        cmocka_unit_test_setup_teardown(images_inside_the_report_directory_only, setup,
 	                                        teardown),
 	        cmocka_unit_test_setup_teardown(new_chart_kinds_are_accepted, setup, teardown),

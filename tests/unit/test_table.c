@@ -6,7 +6,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+
 #include <cmocka.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +17,8 @@
 #include "layout/layout.h"
 #include "rapport/plugin.h"
 
-#define LEFT 72.0f
-#define RIGHT (595.276f - 72.0f)
+#define LEFT   72.0f
+#define RIGHT  (595.276f - 72.0f)
 #define BOTTOM 72.0f
 
 static diag D;
@@ -137,10 +139,11 @@ static void rows_are_not_split(void **state)
 	/* text wider than the page wraps to two lines per row */
 	char text[512];
 	for (int i = 0; i < 90; i++) {
-		snprintf(text, sizeof(text),
-		         "a%d bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb "
-		         "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc z%d",
-		         i, i);
+		snprintf(
+		        text, sizeof(text),
+		        "a%d bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb "
+		        "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc z%d",
+		        i, i);
 		const char *row[] = {text, "1"};
 		table_add_row(&b, t, row, 0);
 	}
@@ -223,13 +226,17 @@ static void column_widths_follow_content(void **state)
 	int align[] = {RAPPORT_ALIGN_RIGHT, RAPPORT_ALIGN_RIGHT};
 	block_table *t = blocks_table(&b, "Bredder", 2, head, align);
 	const char *r1[] = {"Hudiksvall", "3"};
-	const char *r2[] = {"Ovanåker", "1\xc2\xa0" "257"};
+	const char *r2[] = {"Ovanåker", "1\xc2\xa0"
+	                                "257"};
 	table_add_row(&b, t, r1, 0);
 	table_add_row(&b, t, r2, 0);
 	document doc;
 	layout(&b, &doc);
-	const draw_op *one = find_text(&doc, 2, "3"), *big = find_text(&doc, 2, "1\xc2\xa0" "257");
-	const draw_op *name = find_text(&doc, 2, "Hudiksvall"), *antal = find_text(&doc, 2, "Antal");
+	const draw_op *one = find_text(&doc, 2, "3"), *big = find_text(&doc, 2,
+	                                                               "1\xc2\xa0"
+	                                                               "257");
+	const draw_op *name = find_text(&doc, 2, "Hudiksvall"),
+	              *antal = find_text(&doc, 2, "Antal");
 	assert_non_null(one);
 	assert_non_null(big);
 	assert_non_null(name);
