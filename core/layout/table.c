@@ -70,9 +70,10 @@ static float tail_width(const layout *L, face_id f, float size, const char *s)
 }
 
 /* Computes column widths for `size`: natural widths when they fit, else
- * minimum widths plus the room left shared by what each column wants more.
- * Returns 0 if the table fits in `avail`. */
-static int fit_columns(layout *L, const block_table *t, table_fit *f, float size, float avail)
+ * (if wrap) minimum widths plus the room left shared by what each column
+ * wants more.  Returns 0 if the table fits in `avail`. */
+static int fit_columns(layout *L, const block_table *t, table_fit *f, float size, float avail,
+                       int wrap)
 {
 	size_t rows = t->nrows + 1;
 	float *nat = arena_alloc(L->a, t->ncols * sizeof(float));
@@ -138,7 +139,7 @@ static int fit_columns(layout *L, const block_table *t, table_fit *f, float size
 			f->width[c] = nat[c] + (avail - sum_nat) * nat[c] / sum_nat;
 		return 0;
 	}
-	if (sum_min > avail)
+	if (!wrap || sum_min > avail)
 		return -1;
 	float want = sum_nat - sum_min;
 	for (size_t c = 0; c < t->ncols; c++)
@@ -146,10 +147,11 @@ static int fit_columns(layout *L, const block_table *t, table_fit *f, float size
 	return 0;
 }
 
-/* Shapes, sizes and breaks the whole table.  Text too wide for the page is
- * first wrapped inside its cells; if a single word still does not fit, the
- * font shrinks step by step to TABLE_FLOOR; past that the table is
- * reported by its caption. */
+/* Shapes, sizes and breaks the whole table.  A table too wide for the page
+ * first shrinks in half-point steps down to TABLE_FLOOR, if that puts every
+ * cell on one line; else its cells wrap between words at the full size (and
+ * the font shrinks only as far as the longest words need); if a word is
+ * still too long at the floor, the table is reported by its caption. */
 static void fit_table(layout *L, const block_table *t, table_fit *f, int report)
 {
 	size_t rows = t->nrows + 1;
@@ -158,8 +160,11 @@ static void fit_table(layout *L, const block_table *t, table_fit *f, int report)
 	f->tail = arena_alloc(L->a, t->ncols * sizeof(float));
 	f->cells = arena_alloc(L->a, rows * t->ncols * sizeof(para));
 	f->height = arena_alloc(L->a, rows * sizeof(float));
+	int fits = 0; /* f->size is the size that fitted */
+	for (float s = TABLE_SIZE; !fits && s >= TABLE_FLOOR - 0.01f; s -= 0.5f)
+		fits = fit_columns(L, t, f, s, avail, 0) == 0;
 	float size = TABLE_SIZE;
-	while (fit_columns(L, t, f, size, avail) != 0) {
+	while (!fits && fit_columns(L, t, f, size, avail, 1) != 0) {
 		if (size - 0.5f < TABLE_FLOOR) {
 			if (report)
 				diag_warning(
