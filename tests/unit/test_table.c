@@ -163,6 +163,9 @@ static void rows_are_not_split(void **state)
 		}
 		assert_true(pa >= 2);
 		assert_int_equal(pa, pz);
+		/* prose that would not fit on one line even at the floor wraps at
+		 * the full size instead of shrinking */
+		assert_float_equal(find_text(&doc, (size_t)pa, a)->size, 8.5, 0.001);
 	}
 	assert_inside_margins(&doc);
 	document_free(&doc);
