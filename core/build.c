@@ -124,6 +124,7 @@ typedef struct pipeline {
 	report r;
 	plugin_set plugins;
 	const rapport_section_type **types; /* per section; NULL for text */
+	const char **origins;               /* per section: the plugin's file */
 	block_list blocks;
 	rapport_ctx ctx;
 	char data_dir[4096]; /* the report definition's directory */
@@ -156,6 +157,7 @@ static int load_and_check(pipeline *p)
 	if (plugins_load_all(&p->plugins, host_table(), d) != 0)
 		return EXIT_PLUGIN;
 	p->types = xcalloc(p->r.nsections + 1, sizeof(*p->types));
+	p->origins = xcalloc(p->r.nsections + 1, sizeof(*p->origins));
 	int missing = 0;
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
@@ -178,6 +180,7 @@ static int load_and_check(pipeline *p)
 			continue;
 		}
 		p->types[i] = k->type;
+		p->origins[i] = k->path;
 	}
 	if (missing)
 		return EXIT_PLUGIN;
@@ -199,11 +202,14 @@ static int load_and_check(pipeline *p)
 		if (generic_section_type(s->type)) {
 			if (section_included(p, s))
 				generic_section(&p->r, s, o->lang, NULL, d);
-		}
-		else if (!p->types[i])
+		} else if (!p->types[i])
 			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d, p->data_dir);
-		else if (section_included(p, s))
+		else if (section_included(p, s)) {
+			p->ctx.origin = p->origins[i];
 			host_validate(&p->ctx, s, p->types[i]);
+			if (p->ctx.crashed)
+				return EXIT_PLUGIN; /* its state may be damaged: stop here */
+		}
 	}
 	return d->errors ? EXIT_DATA : EXIT_OK;
 }
@@ -223,8 +229,11 @@ static int emit_all(pipeline *p)
 		else if (!p->types[i])
 			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d,
 			               p->data_dir);
-		else if (host_emit(&p->ctx, s, p->types[i]) != 0)
-			return EXIT_PLUGIN;
+		else {
+			p->ctx.origin = p->origins[i];
+			if (host_emit(&p->ctx, s, p->types[i]) != 0)
+				return EXIT_PLUGIN;
+		}
 		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d, p->data_dir);
 	}
 	if (jnode_bool(jnode_get(jdoc_root(p->r.def), "chart_data_appendix"), 1))
@@ -247,6 +256,20 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The typesetting figures of `rapport build --stats`. */
+static void print_stats(const layout_stats *st)
+{
+	printf("justified lines:        %d\n", st->justified_lines);
+	printf("largest space:          %.2f x natural\n", (double)st->max_space_ratio);
+	printf("hyphenated lines:       %d\n", st->hyphenated_lines);
+	printf("widows:                 %d\n", st->widows);
+	printf("orphans:                %d\n", st->orphans);
+	printf("overfull lines:         %d\n", st->overfull_lines);
+	printf("fallback glyphs:        %d\n", st->fallback_glyphs);
+	printf("missing glyphs:         %d\n", st->missing_glyphs);
+	printf("greedy paragraphs:      %d\n", st->greedy_paragraphs);
 }
 
 /* Lays out and writes the PDF.  Returns an exit code. */
@@ -329,6 +352,8 @@ static int write_pdf(pipeline *p, double t0)
 		long kb = stat(o->out_path, &sb) == 0 ? (long)((sb.st_size + 1023) / 1024) : 0;
 		printf("%s: %zu pages, %ld KB, %.3f s\n", o->out_path, doc.npages, kb, now() - t0);
 	}
+	if (rc == EXIT_OK && o->stats)
+		print_stats(&st);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
@@ -358,11 +383,14 @@ int build_run(const build_opts *o, diag *d)
 		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,
 		       p.r.nsections);
 	}
+	if (p.ctx.crashed)
+		return rc; /* a plugin crashed: the heap may be damaged, free nothing */
 	if (p.ctx.scratch)
 		ctx_free(&p.ctx);
 	if (p.blocks.arena)
 		blocks_free(&p.blocks);
 	free(p.types);
+	free(p.origins);
 	report_free(&p.r);
 	plugins_free(&p.plugins);
 	return rc;

@@ -29,6 +29,7 @@ typedef struct build_opts {
 	size_t nplugin_dirs;
 	const char *fonts_list; /* NULL: the default fonts.list */
 	int verbose;
+	int stats; /* print the typesetting figures after a build */
 	int quiet;              /* no summary line */
 } build_opts;
 

@@ -1,12 +1,25 @@
 #include "host.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "guard.h"
 #include "image.h"
 #include "json.h"
 #include "plugin.h"
+
+/* The data validation engine (core/schema.c) checks a node against declared
+ * fields; until it is part of the tree, declared fields are documented
+ * (rapport describe) but not enforced. */
+#if defined(__has_include)
+#if __has_include("schema.h")
+#include "schema.h"
+#define HAVE_SCHEMA 1
+#endif
+#endif
 
 /* rapport_node is the public name of a jnode. */
 #define J(n) ((const jnode *)(n))
@@ -94,6 +107,18 @@ static void report_at(rapport_ctx *ctx, const jnode *at, int warning, const char
 	char msg[768];
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	diag_pos pos = jnode_pos(at ? at : ctx->sec->node);
+	/* two section types reading the same value report it once */
+	uint64_t h = 1469598103934665603u;
+	for (const char *c = msg; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	h ^= (uint64_t)(uintptr_t)(at ? at : ctx->sec->node) * 31u + (uint64_t)warning;
+	for (size_t i = 0; i < ctx->nseen; i++)
+		if (ctx->seen[i] == h) {
+			ctx->suppressed++;
+			return;
+		}
+	GROW(ctx->seen, ctx->seen_cap, ctx->nseen + 1);
+	ctx->seen[ctx->nseen++] = h;
 	const char *who = ctx->type ? ctx->type->name : "text";
 	if (warning)
 		diag_warning(ctx->d, &pos, "%s (section type %s)", msg, who);
@@ -451,6 +476,8 @@ void ctx_init(rapport_ctx *ctx, const report *r, block_list *blocks, lang_id lan
 
 void ctx_free(rapport_ctx *ctx)
 {
+	free(ctx->seen);
+	ctx->seen = NULL;
 	arena_free(ctx->scratch);
 	ctx->scratch = NULL;
 }
@@ -463,24 +490,106 @@ static void enter(rapport_ctx *ctx, const report_section *sec, const rapport_sec
 	ctx->list_depth = 0;
 	ctx->table = NULL;
 	ctx->errors_at_start = ctx->d->errors;
+	ctx->suppressed = 0;
 }
+
+/* What guard_run() calls: one callback of a section type. */
+typedef struct callback {
+	int (*fn)(const rapport_host *host, rapport_ctx *ctx);
+	rapport_ctx *ctx;
+} callback;
+
+static int call_callback(void *arg)
+{
+	callback *cb = arg;
+	return cb->fn(&HOST, cb->ctx);
+}
+
+/* Runs one callback under the crash guard.  A crash is reported with the
+ * plugin's name and file; returns the callback's status. */
+static int run_guarded(rapport_ctx *ctx, int (*fn)(const rapport_host *, rapport_ctx *),
+                       const char *what)
+{
+	callback cb = {fn, ctx};
+	int rc;
+	int sig = guard_run(call_callback, &cb, &rc);
+	arena_reset(ctx->scratch);
+	if (sig) {
+		ctx->crashed = 1;
+		diag_pos pos = jnode_pos(ctx->sec->node);
+		diag_error(ctx->d, &pos,
+		           "plugin %s crashed with %s in %s() of section type \"%s\"",
+		           ctx->origin ? ctx->origin : "(unknown file)", guard_signal_name(sig), what,
+		           ctx->type->name);
+	}
+	return rc;
+}
+
+#ifdef HAVE_SCHEMA
+/* The members every section object may have, whatever its type. */
+static const rapport_field COMMON_FIELDS[] = {
+        {.key = "type", .type = RAPPORT_T_STRING, .required = 1},
+        {.key = "title", .type = RAPPORT_T_STRING, .required = 1},
+        {.key = "level", .type = RAPPORT_T_INT, .min = 1, .max = 2},
+        {.key = "whole_period", .type = RAPPORT_T_BOOL},
+        {.key = "intro", .type = RAPPORT_T_ARRAY},
+        {.key = "outro", .type = RAPPORT_T_ARRAY},
+        {.key = NULL},
+};
+
+/* Checks the section object and the year members against the fields the
+ * section type declares (API level 2).  Returns 0 when all is well. */
+static int check_declared(rapport_ctx *ctx, const rapport_section_type *type)
+{
+	char who[160];
+	snprintf(who, sizeof(who), "section type %s", type->name);
+	int bad = 0;
+	size_t n = 0;
+	while (type->section_fields && type->section_fields[n].key)
+		n++;
+	size_t ncommon = sizeof(COMMON_FIELDS) / sizeof(COMMON_FIELDS[0]) - 1;
+	rapport_field *all = arena_alloc(ctx->scratch, (ncommon + n + 1) * sizeof(*all));
+	memcpy(all, COMMON_FIELDS, ncommon * sizeof(*all));
+	if (n)
+		memcpy(all + ncommon, type->section_fields, n * sizeof(*all));
+	memset(&all[ncommon + n], 0, sizeof(*all));
+	if (schema_check(ctx->sec->node, all, ctx->d, who) != 0)
+		bad = 1;
+	if (type->year_key && type->year_fields)
+		for (size_t i = 0; i < ctx->r->nyears; i++) {
+			const jnode *y = jnode_get(jdoc_root(ctx->r->years[i].doc), type->year_key);
+			if (y && schema_check(y, type->year_fields, ctx->d, who) != 0)
+				bad = 1;
+		}
+	arena_reset(ctx->scratch);
+	return bad || ctx->d->errors > ctx->errors_at_start;
+}
+#endif
 
 int host_validate(rapport_ctx *ctx, const report_section *sec, const rapport_section_type *type)
 {
 	enter(ctx, sec, type);
-	int rc = type->validate ? type->validate(&HOST, ctx) : RAPPORT_OK;
-	arena_reset(ctx->scratch);
-	if (rc != RAPPORT_OK && ctx->d->errors == ctx->errors_at_start)
+#ifdef HAVE_SCHEMA
+	if (type->api_level >= 2 && check_declared(ctx, type) != 0)
+		return -1;
+#endif
+	int rc = type->validate ? run_guarded(ctx, type->validate, "validate") : RAPPORT_OK;
+	if (rc != RAPPORT_OK && ctx->d->errors == ctx->errors_at_start && !ctx->suppressed)
 		error_plain(ctx, NULL, "the section's data was refused (no reason given)");
-	return ctx->d->errors > ctx->errors_at_start ? -1 : 0;
+	return ctx->d->errors > ctx->errors_at_start || rc != RAPPORT_OK ? -1 : 0;
 }
 
 int host_emit(rapport_ctx *ctx, const report_section *sec, const rapport_section_type *type)
 {
 	enter(ctx, sec, type);
-	int rc = type->emit(&HOST, ctx);
-	arena_reset(ctx->scratch);
-	if (rc != RAPPORT_OK && ctx->d->errors == ctx->errors_at_start)
-		error_plain(ctx, NULL, "the section could not be built (no reason given)");
-	return ctx->d->errors > ctx->errors_at_start ? -1 : 0;
+	int rc = run_guarded(ctx, type->emit, "emit");
+	if (ctx->crashed)
+		return -1;
+	if (rc != RAPPORT_OK || ctx->d->errors > ctx->errors_at_start) {
+		diag_pos pos = jnode_pos(sec->node);
+		diag_error(ctx->d, &pos, "section type \"%s\" (plugin %s) could not build its section",
+		           type->name, ctx->origin ? ctx->origin : "(unknown file)");
+		return -1;
+	}
+	return 0;
 }

@@ -7,6 +7,8 @@
 #ifndef RAPPORT_HOST_H
 #define RAPPORT_HOST_H
 
+#include <stdint.h>
+
 #include "arena.h"
 #include "blocks.h"
 #include "diag.h"
@@ -18,6 +20,8 @@ struct rapport_ctx {
 	const report *r;
 	const report_section *sec;
 	const rapport_section_type *type; /* NULL for built-in text */
+	const char *origin;               /* the plugin's file, for messages */
+	int crashed;                      /* a callback died of a signal */
 	block_list *blocks;
 	lang_id lang;
 	diag *d;
@@ -27,6 +31,9 @@ struct rapport_ctx {
 	int list_depth;
 	block_table *table;
 	int errors_at_start;
+	uint64_t *seen; /* hashes of the messages reported, to report each once */
+	size_t nseen, seen_cap;
+	int suppressed; /* repeats not reported in the current callback */
 };
 
 /* The table handed to every plugin. */
@@ -34,10 +41,12 @@ const rapport_host *host_table(void);
 
 void ctx_init(rapport_ctx *ctx, const report *r, block_list *blocks, lang_id lang, diag *d);
 void ctx_free(rapport_ctx *ctx);
-/* Runs the section type's validate (if any).  Returns 0 when it reported no
- * error. */
+/* Checks the section's data against the fields the type declares (API level
+ * 2), then runs its validate (if any).  Returns 0 when no error was reported. */
 int host_validate(rapport_ctx *ctx, const report_section *sec, const rapport_section_type *type);
-/* Runs the section type's emit.  Returns 0 on success. */
+/* Runs the section type's emit.  Returns 0 on success.  A callback that
+ * crashes (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) is reported with the
+ * plugin's name and file and counts as a failure. */
 int host_emit(rapport_ctx *ctx, const report_section *sec, const rapport_section_type *type);
 
 #endif

@@ -8,14 +8,18 @@
 #include <string.h>
 
 #include "build.h"
+#include "describe.h"
 #include "diag.h"
 #include "i18n.h"
 #include "rapport/plugin.h"
+#include "scaffold.h"
 
 static const char USAGE[] =
         "usage: rapport build REPORT.json -o OUT.pdf [options]\n"
         "       rapport check REPORT.json [options]\n"
         "       rapport plugins [--plugin-dir DIR]... [--verbose]\n"
+        "       rapport describe TYPE [--plugin-dir DIR]...\n"
+        "       rapport new-plugin NAME [DIR]\n"
         "       rapport --help | --version\n";
 
 static const char HELP[] =
@@ -27,6 +31,9 @@ static const char HELP[] =
         "  build     build the PDF; the output file is replaced only when the build succeeds\n"
         "  check     validate the data and the plugins' sections, list every problem\n"
         "  plugins   list the section plugins found: name, version, description, path\n"
+        "  describe  the data a section type takes, as Markdown, from its declarations\n"
+        "  new-plugin  write a new section plugin's skeleton into DIR (default NAME):\n"
+        "            source, Makefile, sample data, README; then `make && make report`\n"
         "\n"
         "options:\n"
         "  -o, --output FILE    the PDF to write (build)\n"
@@ -36,6 +43,7 @@ static const char HELP[] =
         "  --fonts FILE         the fonts list to use (default: the installed fonts.list)\n"
         "  -v, --verbose        say which fonts and plugin directories are used\n"
         "  -q, --quiet          no summary line\n"
+        "  --stats              typesetting figures of the body text (build)\n"
         "\n"
         "plugins are searched in: --plugin-dir, then $RAPPORT_PLUGIN_PATH (colon-separated),\n"
         "then the compiled-in plugin directory; never the current directory.\n"
@@ -65,9 +73,16 @@ int main(int argc, char **argv)
 		       RAPPORT_API_LEVEL);
 		return EXIT_OK;
 	}
+	if (!strcmp(cmd, "new-plugin")) {
+		if (argc < 3 || argc > 4 || argv[2][0] == '-')
+			return usage_error("%s", "new-plugin wants a NAME and at most a DIR");
+		diag d;
+		diag_init(&d);
+		return scaffold_run(argv[2], argc == 4 ? argv[3] : NULL, &d);
+	}
 	int is_build = !strcmp(cmd, "build"), is_check = !strcmp(cmd, "check"),
-	    is_plugins = !strcmp(cmd, "plugins");
-	if (!is_build && !is_check && !is_plugins)
+	    is_plugins = !strcmp(cmd, "plugins"), is_describe = !strcmp(cmd, "describe");
+	if (!is_build && !is_check && !is_plugins && !is_describe)
 		return usage_error("unknown command '%s'", cmd);
 
 	build_opts o = {0};
@@ -101,16 +116,20 @@ int main(int argc, char **argv)
 			o.fonts_list = argv[++i];
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			o.verbose = 1;
+		} else if (!strcmp(a, "--stats")) {
+			o.stats = 1;
 		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
 			o.quiet = 1;
 		} else if (a[0] == '-' && a[1]) {
 			rc = usage_error("unknown option '%s'", a);
-		} else if (!o.report_path && !is_plugins) {
+		} else if (!o.report_path && !is_plugins) { /* describe: the TYPE */
 			o.report_path = a;
 		} else {
 			rc = usage_error("unexpected argument '%s'", a);
 		}
 	}
+	if (rc == EXIT_OK && is_describe && !o.report_path)
+		rc = usage_error("%s", "describe wants a section type: rapport describe TYPE");
 	if (rc == EXIT_OK && !is_plugins && !o.report_path)
 		rc = usage_error("%s", "no report definition given");
 	if (rc == EXIT_OK && is_build && !o.out_path)
@@ -126,8 +145,10 @@ int main(int argc, char **argv)
 
 	diag d;
 	diag_init(&d);
-	rc = is_plugins ? build_list_plugins(&o, &d) : build_run(&o, &d);
-	if (rc != EXIT_OK && !is_plugins)
+	rc = is_plugins    ? build_list_plugins(&o, &d)
+	     : is_describe ? describe_run(&o, o.report_path, &d)
+	                   : build_run(&o, &d);
+	if (rc != EXIT_OK && !is_plugins && !is_describe)
 		fprintf(stderr, "rapport: %d error%s, %d warning%s; %s\n", d.errors,
 		        d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s",
 		        is_build ? "nothing written" : "check failed");

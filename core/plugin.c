@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "guard.h"
 
 struct rapport_registry {
 	plugin_set *set;
@@ -88,6 +89,15 @@ static int check_safe(const char *path, const struct stat *st, diag *d)
 	return 0;
 }
 
+/* 1 when the two plugin files are in the same directory: then neither can
+ * override the other, and a section type both provide is ambiguous. */
+static int same_dir(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	size_t la = sa ? (size_t)(sa - a) : 0, lb = sb ? (size_t)(sb - b) : 0;
+	return la == lb && strncmp(a, b, la) == 0;
+}
+
 int plugin_register_section(rapport_registry *reg, const rapport_section_type *type)
 {
 	if (!reg || !type || !type->name || !type->emit) {
@@ -115,7 +125,7 @@ int plugin_register_section(rapport_registry *reg, const rapport_section_type *t
 	}
 	const section_kind *dup = plugins_find(set, type->name);
 	if (dup) {
-		if (strcmp(dup->path, reg->path) != 0) {
+		if (strcmp(dup->path, reg->path) != 0 && !same_dir(dup->path, reg->path)) {
 			/* an earlier directory overrides a later one */
 			diag_warning(reg->d, NULL,
 			             "%s: section type \"%s\" is also in %s, which comes first in the "
@@ -123,8 +133,14 @@ int plugin_register_section(rapport_registry *reg, const rapport_section_type *t
 			             reg->path, type->name, dup->path);
 			return RAPPORT_OK;
 		}
-		diag_error(reg->d, NULL, "%s: registers section type \"%s\" twice", reg->path,
-		           type->name);
+		if (strcmp(dup->path, reg->path) != 0)
+			diag_error(reg->d, NULL,
+			           "%s: section type \"%s\" is already provided by %s in the same "
+			           "directory; remove one of the two plugins",
+			           reg->path, type->name, dup->path);
+		else
+			diag_error(reg->d, NULL, "%s: registers section type \"%s\" twice", reg->path,
+			           type->name);
 		reg->failed = 1;
 		return RAPPORT_FAIL;
 	}
@@ -148,6 +164,19 @@ static int other_abi(void *handle)
 			return abi;
 	}
 	return -1;
+}
+
+/* The entry point's arguments, for guard_run(). */
+struct entry_call {
+	rapport_entry_fn entry;
+	const rapport_host *host;
+	rapport_registry *reg;
+};
+
+static int call_entry(void *arg)
+{
+	struct entry_call *c = arg;
+	return c->entry(c->host, c->reg);
 }
 
 int plugin_load_file(plugin_set *set, const char *path, const rapport_host *host, diag *d)
@@ -193,7 +222,15 @@ int plugin_load_file(plugin_set *set, const char *path, const rapport_host *host
 	rapport_entry_fn entry;
 	memcpy(&entry, &sym, sizeof(entry));
 	size_t before = set->nkinds;
-	int rc = entry(host, &reg);
+	struct entry_call call = {entry, host, &reg};
+	int rc;
+	int sig = guard_run(call_entry, &call, &rc);
+	if (sig) {
+		diag_error(d, NULL, "%s: plugin crashed with %s in its entry point %s", path,
+		           guard_signal_name(sig), RAPPORT_PLUGIN_ENTRY_SYMBOL);
+		set->nkinds = before;
+		return -1;
+	}
 	if (rc != RAPPORT_OK || reg.failed) {
 		if (!reg.failed)
 			diag_error(d, NULL, "%s: plugin initialisation failed (returned %d)", path, rc);

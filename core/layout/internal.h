@@ -7,6 +7,7 @@
 
 #include "../blocks.h"
 #include "../text/linebreak.h"
+#include "../text/xref.h"
 #include "layout.h"
 #include "page.h"
 
@@ -45,6 +46,10 @@ typedef struct layout {
 	size_t ntoc, next_toc;
 	int numbers[4]; /* heading counters */
 	int tables, figures;
+	hyphenator *hyph; /* patterns for the report's language, or NULL */
+	xref_target *targets; /* tables and figures with an anchor */
+	size_t ntargets;
+	int targets_moved; /* a target's page differs from the previous pass */
 } layout;
 
 /* Width of the text column. */

@@ -40,24 +40,110 @@ float draw_string(layout *L, face_id f, float size, rgb color, float x, float y,
 	return (float)text_width(L->m, f, size, s, len);
 }
 
+/* Adds the clickable area of a link over [x0, x1) of the line at baseline y. */
+static void link_area(layout *L, const char *uri, float size, float x0, float x1, float y)
+{
+	draw_op *u = doc_op(L->doc, L->page, DRAW_URI);
+	u->x = x0;
+	u->y = y - size * 0.25f;
+	u->w = x1 - x0;
+	u->h = size * 1.15f;
+	u->text = arena_strdup(L->doc->arena, uri);
+}
+
+/* Draws lines [from, to) of p.  Adjacent fragments of one face and link
+ * that are contiguous in the text (the pieces of a hyphenatable word) are
+ * drawn as one string, so the PDF holds whole words; a link gets one
+ * clickable area per line. */
 void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float baseline,
                 float leading, rgb color)
 {
 	for (size_t k = from; k < to; k++) {
 		const lb_line *l = &p->lines[k];
 		float cx = x, y = baseline - (float)(k - from) * leading;
+		lb_frag run = {0};
+		float run_x = 0;
+		const char *uri = NULL;
+		float ux0 = 0, ux1 = 0;
 		for (size_t w = l->first; w < l->first + l->n; w++) {
 			const lb_word *word = &p->words[w];
 			float fx = cx;
 			for (size_t f = 0; f < word->nfrags; f++) {
 				const lb_frag *fr = &word->frags[f];
-				doc_text(L->doc, L->page, fr->face, p->size, color, fx, y, fr->text,
-				         fr->len);
+				if (run.len && fr->face == run.face && fr->text == run.text + run.len &&
+				    fx == run_x + run.width) {
+					run.len += fr->len;
+					run.width += fr->width;
+				} else {
+					if (run.len)
+						doc_text(L->doc, L->page, run.face, p->size, color, run_x, y,
+						         run.text, run.len);
+					run = *fr;
+					run_x = fx;
+				}
+				if (fr->uri != uri) {
+					if (uri)
+						link_area(L, uri, p->size, ux0, ux1, y);
+					uri = fr->uri;
+					ux0 = fx;
+				}
 				fx += fr->width;
+				ux1 = fx;
 			}
-			cx += word->width + l->gap;
+			cx += word->width;
+			if (word->brk == LB_BRK_SPACE && w + 1 < l->first + l->n)
+				cx += l->gap;
+		}
+		if (run.len)
+			doc_text(L->doc, L->page, run.face, p->size, color, run_x, y, run.text, run.len);
+		if (uri)
+			link_area(L, uri, p->size, ux0, ux1, y);
+		if (l->hyphen && l->n) {
+			const lb_word *last = &p->words[l->first + l->n - 1];
+			face_id f = last->nfrags ? last->frags[last->nfrags - 1].face : FACE_SERIF;
+			doc_text(L->doc, L->page, f, p->size, color, cx, y, "-", 1);
 		}
 	}
+}
+
+/* Up to 40 characters of s around byte offset at (arena memory), for
+ * warnings that should show where the problem is. */
+static const char *around_offset(layout *L, const char *s, size_t at)
+{
+	size_t len = strlen(s);
+	if (at > len)
+		at = 0;
+	const char *b = s + (at > 20 ? at - 20 : 0);
+	while (b > s && ((unsigned char)*b & 0xC0) == 0x80)
+		b--; /* not inside a character */
+	size_t rest = strlen(b), n = rest > 40 ? 40 : rest;
+	while (n < rest && ((unsigned char)b[n] & 0xC0) == 0x80)
+		n++;
+	return arena_printf(L->a, "%s%.*s%s", b > s ? "..." : "", (int)n, b,
+	                    n < rest ? "..." : "");
+}
+
+/* around_offset at the first UTF-8 encoding of cp in s. */
+static const char *around(layout *L, const char *s, uint32_t cp)
+{
+	char enc[5] = {0};
+	if (cp < 0x80) {
+		enc[0] = (char)cp;
+	} else if (cp < 0x800) {
+		enc[0] = (char)(0xC0 | (cp >> 6));
+		enc[1] = (char)(0x80 | (cp & 0x3F));
+	} else if (cp < 0x10000) {
+		enc[0] = (char)(0xE0 | (cp >> 12));
+		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		enc[2] = (char)(0x80 | (cp & 0x3F));
+	} else {
+		enc[0] = (char)(0xF0 | (cp >> 18));
+		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		enc[3] = (char)(0x80 | (cp & 0x3F));
+	}
+	const char *at = strstr(s, enc);
+	return around_offset(L, s, at ? (size_t)(at - s) : 0);
 }
 
 void layout_new_page(layout *L)
@@ -288,6 +374,12 @@ static void place_heading(layout *L, const block *k, const block *next)
 	para p;
 	char *bold = arena_printf(L->a, "**%s**", k->text);
 	para_shape(&p, L->a, L->m, FAMILY_SANS, size, bold);
+	if (p.missing_glyphs)
+		diag_warning(L->d, NULL,
+		             "character U+%04X is in no font (drawn as U+FFFD) in heading: \"%s\"",
+		             (unsigned)p.missing_cp, around(L, k->text, p.missing_cp));
+	L->st->missing_glyphs += p.missing_glyphs;
+	L->st->fallback_glyphs += p.fallback_glyphs;
 	para_break(&p, L->a, content_width(L) - numw, 0);
 
 	float h = heading_height(lv, (int)p.nlines);
@@ -322,8 +414,10 @@ static void place_heading(layout *L, const block *k, const block *next)
 
 /* Places the lines of a broken paragraph at x, splitting across pages with
  * no orphan (a first line alone at a page's foot) and no widow (a last line
- * alone at a page's head). */
-static void place_lines(layout *L, const para *p, float x, float leading)
+ * alone at a page's head).  *first_page and *first_top (may be NULL) receive
+ * where the first line went. */
+static void place_lines(layout *L, const para *p, float x, float leading, int *first_page,
+                        float *first_top)
 {
 	size_t done = 0;
 	while (done < p->nlines) {
@@ -341,6 +435,14 @@ static void place_lines(layout *L, const para *p, float x, float leading)
 			layout_new_page(L);
 			continue;
 		}
+		if (done + fit < p->nlines) {
+			L->st->orphans += done == 0 && fit == 1;
+			L->st->widows += p->nlines - (done + fit) == 1;
+		}
+		if (done == 0 && first_page) {
+			*first_page = L->page;
+			*first_top = L->y;
+		}
 		draw_lines(L, p, done, done + fit, x, L->y - p->size * 0.95f, leading, COLOR_TEXT);
 		L->y -= (float)fit * leading;
 		done += fit;
@@ -349,16 +451,53 @@ static void place_lines(layout *L, const para *p, float x, float leading)
 	}
 }
 
+/* Shapes and breaks body text (markup) for a measure of width, with the
+ * report's hyphenation and alignment; warns about what it had to show
+ * differently from the data, and adds the paragraph to the statistics. */
+static void body_para(layout *L, para *p, const char *markup, float width)
+{
+	if (xref_has_refs(markup)) {
+		int bad;
+		const char *first;
+		markup = xref_expand(L->a, markup, L->targets, L->ntargets, L->o->lang, &bad, &first);
+		if (bad)
+			diag_warning(L->d, NULL,
+			             "%s names no table or figure with that anchor ({#id} in a "
+			             "caption); shown as written",
+			             first);
+	}
+	para_shape_hyph(p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup, L->hyph);
+	if (p->unmatched_markup)
+		diag_warning(L->d, NULL, "malformed markup shown literally in text: \"%s\"",
+		             around_offset(L, markup, markup_first_malformed(L->a, markup)));
+	if (p->missing_glyphs)
+		diag_warning(L->d, NULL,
+		             "character U+%04X is in no font (drawn as U+FFFD) in text: \"%s\"",
+		             (unsigned)p->missing_cp, around(L, markup, p->missing_cp));
+	para_break(p, L->a, width, L->o->ragged ? LB_RAGGED : LB_JUSTIFY);
+	layout_stats *st = L->st;
+	st->overfull_lines += p->overfull;
+	st->hyphenated_lines += p->hyphenated;
+	st->missing_glyphs += p->missing_glyphs;
+	st->fallback_glyphs += p->fallback_glyphs;
+	st->greedy_paragraphs += p->greedy;
+	for (size_t k = 0; k < p->nlines; k++) {
+		float r = p->lines[k].space_ratio;
+		if (r > 0) {
+			st->justified_lines++;
+			if (r > st->max_space_ratio)
+				st->max_space_ratio = r;
+		}
+	}
+}
+
 static void place_paragraph(layout *L, const char *markup, float indent)
 {
 	para p;
-	para_shape(&p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup);
-	if (p.unmatched_markup)
-		diag_warning(L->d, NULL, "unbalanced '*' in text shown literally: \"%.60s\"", markup);
-	para_break(&p, L->a, content_width(L) - indent, 1);
+	body_para(L, &p, markup, content_width(L) - indent);
 	if (L->page < 0)
 		layout_new_page(L);
-	place_lines(L, &p, L->left + indent, BODY_LEADING);
+	place_lines(L, &p, L->left + indent, BODY_LEADING, NULL, NULL);
 	L->y -= PARA_GAP;
 }
 
@@ -367,18 +506,13 @@ static void place_list(layout *L, const block_list_data *l, float indent, int de
 	const float hang = 16;
 	for (size_t i = 0; i < l->n; i++) {
 		para p;
-		para_shape(&p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, l->items[i].markup);
-		para_break(&p, L->a, content_width(L) - indent - hang, 1);
+		body_para(L, &p, l->items[i].markup, content_width(L) - indent - hang);
 		if (layout_need(L, p.nlines > 1 ? 2 * BODY_LEADING : BODY_LEADING) == 0 && i > 0)
 			L->y -= 2; /* a little air between items */
 		/* the marker goes with the item's first line, wherever that lands */
 		int pg = L->page;
 		float y0 = L->y;
-		place_lines(L, &p, L->left + indent + hang, BODY_LEADING);
-		if (L->page != pg && y0 - BODY_LEADING < L->bottom) {
-			pg = L->page; /* moved before its first line */
-			y0 = L->top;
-		}
+		place_lines(L, &p, L->left + indent + hang, BODY_LEADING, &pg, &y0);
 		char mark[24];
 		if (l->ordered)
 			snprintf(mark, sizeof(mark), "%zu.", i + 1);
@@ -420,11 +554,98 @@ static void running_header_footer(layout *L)
 	}
 }
 
+/* Numbers the tables and figures and notes those with an anchor. */
+static size_t collect_targets(const block_list *b, arena *a, xref_target **out)
+{
+	size_t n = 0;
+	int tables = 0, figures = 0;
+	xref_target *t = arena_alloc(a, (b->n + 1) * sizeof(*t));
+	for (size_t i = 0; i < b->n; i++) {
+		const block *k = &b->v[i];
+		const char *caption;
+		if (k->kind == BLOCK_TABLE)
+			tables++, caption = k->table->caption;
+		else if (k->kind == BLOCK_CHART)
+			figures++, caption = k->chart->caption;
+		else
+			continue;
+		const char *id = xref_anchor(a, caption);
+		if (!id)
+			continue;
+		int is_table = k->kind == BLOCK_TABLE;
+		t[n++] = (xref_target){id, is_table ? XREF_TABLE : XREF_FIGURE,
+		                       is_table ? tables : figures, -1};
+	}
+	*out = t;
+	return n;
+}
+
+/* Sets the page of the target placed by block k, which began drawing after
+ * `ops` operations on page `pg` (-1: none yet) when the document had
+ * `npages` pages: on pg if it drew there, else on the next page. */
+static void note_target(layout *L, const block *k, int pg, size_t ops, size_t npages)
+{
+	const char *caption = k->kind == BLOCK_TABLE ? k->table->caption : k->chart->caption;
+	const char *id = xref_anchor(L->a, caption);
+	if (!id)
+		return;
+	int where = pg >= 0 && L->doc->pages[pg].n > ops ? pg : (int)npages;
+	for (size_t i = 0; i < L->ntargets; i++)
+		if (!strcmp(L->targets[i].id, id)) {
+			if (L->targets[i].page != where)
+				L->targets_moved = 1;
+			L->targets[i].page = where;
+			return;
+		}
+}
+
+static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
+                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets,
+                       int *moved);
+
 int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_stats *st,
                diag *d)
 {
+	/* References to tables and figures need their pages: lay out once to
+	 * find them (quietly, into a scratch document), then again; a third time
+	 * if the expanded references moved a target. */
+	arena *a = arena_new();
+	xref_target *targets;
+	size_t nt = collect_targets(b, a, &targets);
+	int refs = 0;
+	for (size_t i = 0; i < b->n && !refs; i++)
+		refs = b->v[i].kind == BLOCK_PARAGRAPH && xref_has_refs(b->v[i].text);
+	for (size_t i = 0; i < b->n && !refs; i++)
+		if (b->v[i].kind == BLOCK_LIST)
+			for (size_t j = 0; j < b->v[i].list->n && !refs; j++)
+				refs = xref_has_refs(b->v[i].list->items[j].markup);
+	int rc = 0, moved = 1;
+	for (int pass = 0; refs && nt && moved && pass < 2; pass++) {
+		document scratch;
+		document_init(&scratch);
+		diag quiet;
+		diag_init(&quiet);
+		quiet.quiet = 1;
+		moved = 0;
+		layout_pass(b, o, &scratch, NULL, &quiet, targets, nt, &moved);
+		document_free(&scratch);
+	}
+	rc = layout_pass(b, o, doc, st, d, targets, nt, &moved);
+	arena_free(a);
+	return rc;
+}
+
+/* One layout of the whole document; targets' pages are used for references
+ * and updated from where their tables and figures land (*moved set if any
+ * changed). */
+static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
+                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets,
+                       int *moved)
+{
 	layout_stats dummy;
 	layout L = {0};
+	L.targets = targets;
+	L.ntargets = ntargets;
 	L.o = o;
 	L.m = o->m;
 	L.doc = doc;
@@ -432,6 +653,10 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 	L.st = st ? st : &dummy;
 	memset(L.st, 0, sizeof(*L.st));
 	L.a = arena_new();
+	L.hyph = hyph_open(hyph_dict_path(lang_code(o->lang)));
+	if (!L.hyph)
+		diag_warning(d, NULL, "no hyphenation patterns at %s: words are not hyphenated",
+		             hyph_dict_path(lang_code(o->lang)));
 	L.page = -1;
 	L.left = MARGIN_LEFT;
 	L.right = (float)PAGE_WIDTH - MARGIN_RIGHT;
@@ -477,14 +702,19 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 			L.y -= PARA_GAP;
 			break;
 		case BLOCK_TABLE:
-			layout_table(&L, k->table);
-			break;
-		case BLOCK_CHART:
-			layout_chart(&L, k->chart);
+		case BLOCK_CHART: {
+			int pg = L.page;
+			size_t ops = pg >= 0 ? doc->pages[pg].n : 0, np = doc->npages;
+			if (k->kind == BLOCK_TABLE)
+				layout_table(&L, k->table);
+			else
+				layout_chart(&L, k->chart);
+			note_target(&L, k, pg, ops, np);
 			break;
 		case BLOCK_IMAGE:
 			layout_image(&L, k->image);
 			break;
+		}
 		}
 		arena_reset(L.a);
 	}
@@ -494,6 +724,8 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 	contents(&L, toc_first, 1);
 	arena_reset(L.a);
 	running_header_footer(&L);
+	hyph_close(L.hyph);
 	arena_free(L.a);
+	*moved = L.targets_moved;
 	return 0;
 }

@@ -35,6 +35,7 @@ typedef struct layout_opts {
 	const layout_author *authors;
 	size_t nauthors;
 	int toc_depth; /* heading levels listed in the contents (default 2) */
+	int ragged;    /* body text ragged right instead of justified */
 	const block_image *logo; /* the organisation's logo on the title page, or NULL */
 } layout_opts;
 
@@ -43,6 +44,14 @@ typedef struct layout_stats {
 	int tables, figures, headings;
 	int overfull_lines; /* lines wider than their box (a single long word) */
 	int toc_pages;
+	/* typesetting of body text (paragraphs and list items) */
+	float max_space_ratio; /* widest space in a justified line / its natural width */
+	int justified_lines;   /* lines stretched or shrunk to the measure */
+	int hyphenated_lines;  /* lines ending with an added hyphen */
+	int widows, orphans;   /* one line of a paragraph alone at a page's head / foot */
+	int missing_glyphs;    /* characters in no font, drawn as U+FFFD */
+	int fallback_glyphs;   /* characters taken from the fallback face */
+	int greedy_paragraphs; /* paragraphs total fit could not set */
 } layout_stats;
 
 void document_init(document *doc);

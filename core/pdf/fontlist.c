@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../arena.h"
+#include "fontconfig.h"
 
 /* What the list said about one face. */
 struct face_entry {
@@ -203,6 +204,9 @@ static char *find_face(struct parse *p, int f)
 		}
 		free(path);
 	}
+	char *fc = fc_find_file(e->file);
+	if (fc)
+		return fc;
 
 	/* Not found: name every directory searched. */
 	size_t len = 1;
@@ -257,13 +261,20 @@ int font_list_load(font_list *fl, const char *list_path, diag *d)
 	free(buf);
 	fclose(fp);
 
+	/* the fallback face may be left to fontconfig */
+	char *fallback = NULL;
+	if (!p.face[FACE_FALLBACK].line && !(fallback = fc_find_family("DejaVu Sans")))
+		error_at(&p, 0, "no font file given for face 'fallback' and fontconfig has no "
+		                "DejaVu Sans (fonts-dejavu-core)");
 	for (int f = 0; f < FACE_COUNT; f++)
-		if (!p.face[f].line)
+		if (!p.face[f].line && f != FACE_FALLBACK)
 			error_at(&p, 0, "no font file given for face '%s'", face_name((face_id)f));
 
 	if (!p.errors) {
 		for (int f = 0; f < FACE_COUNT; f++)
-			fl->path[f] = find_face(&p, f);
+			fl->path[f] = fallback && f == FACE_FALLBACK ? fallback : find_face(&p, f);
+	} else {
+		free(fallback);
 	}
 
 	int failed = p.errors != 0;

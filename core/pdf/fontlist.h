@@ -7,7 +7,9 @@
  *   FACE FILE                  the file for a face (serif, serif-bold, ...)
  * A bare FILE name is looked up in the directories, first match wins; a FILE
  * (or DIRECTORY) containing a slash is used as given, relative paths being
- * relative to the directory of the list file.  Every face must be given once.
+ * relative to the directory of the list file.  A bare FILE found in no
+ * directory is looked up by name in fontconfig.  Every face must be given
+ * once, except "fallback": without it fontconfig's "DejaVu Sans" is used.
  */
 #ifndef RAPPORT_FONTLIST_H
 #define RAPPORT_FONTLIST_H

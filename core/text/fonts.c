@@ -15,6 +15,7 @@ static const char *const face_names[FACE_COUNT] = {
         [FACE_SERIF_BOLD_ITALIC] = "serif-bold-italic",
         [FACE_SANS] = "sans",
         [FACE_SANS_BOLD] = "sans-bold",
+        [FACE_FALLBACK] = "fallback",
 };
 
 /* Returns the fonts.list name of f, or "(invalid face)" for an out-of-range

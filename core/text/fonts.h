@@ -23,6 +23,7 @@ typedef enum face_id {
 	FACE_SERIF_BOLD_ITALIC,
 	FACE_SANS,
 	FACE_SANS_BOLD,
+	FACE_FALLBACK, /* characters the other faces lack (DejaVu Sans) */
 	FACE_COUNT
 } face_id;
 

@@ -15,10 +15,33 @@
  *   RAPPORT_ABI        changes only when an existing member changes meaning or
  *                      layout; the host refuses a plugin built for another ABI.
  *   RAPPORT_API_LEVEL  grows by one whenever members are appended to
- *                      rapport_host.  A plugin states the minimum level it needs
- *                      (rapport_section_type.api_level); the host refuses a
- *                      plugin that needs a newer level than it provides.
+ *                      rapport_host or rapport_section_type.  A plugin states
+ *                      the minimum level it needs (rapport_section_type.
+ *                      api_level); the host refuses a plugin that needs a newer
+ *                      level than it provides.
  *   Every member below is tagged with the level that introduced it.
+ *
+ *   Level 1  the host table up to fmt(); section types with name, version,
+ *            description, api_level, labels, validate, emit.
+ *   Level 2  declared data: rapport_field, enum rapport_type, and the
+ *            section_fields, year_key and year_fields members of
+ *            rapport_section_type; and the members of rapport_host tagged
+ *            level 2.
+ *
+ * Compatibility policy
+ *   - Within one ABI, members are only ever appended, to the end of
+ *     rapport_host and of rapport_section_type; existing members never move,
+ *     change type or change meaning, and enum values are never renumbered.
+ *   - A plugin built against an older header keeps working with a newer
+ *     rapport of the same ABI: the host reads a section type's members of
+ *     level N only when the type's api_level is N or more, and a plugin's
+ *     descriptor is never read past what its level defines.
+ *   - A plugin built against a newer header runs on an older rapport when
+ *     its api_level is no higher than the host's; members the plugin uses
+ *     beyond its api_level must be guarded with RAPPORT_HAS().
+ *   - Anything else (removing or changing a member) bumps RAPPORT_ABI; the
+ *     entry point's symbol then changes and stale plugins are refused with a
+ *     "rebuild this plugin" message.
  *
  * Ownership and lifetime
  *   - Nodes and strings the host returns are borrowed: valid until the
@@ -31,6 +54,15 @@
  *     RAPPORT_FAIL.  The host decides what happens next.
  *   - Callbacks are called from one thread; a plugin should keep no mutable
  *     global state (the same section type may be emitted several times).
+ *   - Memory a plugin allocates itself (malloc) it frees itself, before the
+ *     callback returns.  Memory is never freed across the boundary.
+ *   - The rapport_section_type descriptor, its labels and its field lists
+ *     are read by the host for as long as the plugin is loaded: make them
+ *     static const.  The entry point does no work beyond registering.
+ *   - A plugin that crashes in a callback (SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+ *     SIGABRT) is reported by name and file and the build stops with exit
+ *     status 4, writing nothing.  This is a diagnosis, not a licence: the
+ *     process state after a crash is not trusted.
  *
  * This header depends on the C standard library only.
  */
@@ -47,7 +79,7 @@ extern "C" {
 #define RAPPORT_ABI 1
 #define RAPPORT_API_LEVEL 2
 
-/* Return values of callbacks and of the entry point. */
+/* Return values of callbacks and of the entry point (level 1). */
 #define RAPPORT_OK 0
 #define RAPPORT_FAIL (-1)
 
@@ -57,13 +89,14 @@ extern "C" {
 #define RAPPORT_PRINTF(f, a)
 #endif
 
-/* Opaque handles. */
+/* Opaque handles (level 1).  Only the host creates them; a plugin passes
+ * them back and never dereferences or frees them. */
 typedef struct rapport_node rapport_node;         /* one value of the JSON data */
 typedef struct rapport_ctx rapport_ctx;           /* the section being built */
 typedef struct rapport_registry rapport_registry; /* handed to the entry point */
 typedef struct rapport_host rapport_host;
 
-/* What a node holds.  RAPPORT_MISSING is returned for absent members and
+/* What a node holds (level 1).  RAPPORT_MISSING is returned for absent members and
  * out-of-range indexes; every accessor accepts a missing node. */
 enum rapport_kind {
 	RAPPORT_MISSING = 0,
@@ -75,15 +108,15 @@ enum rapport_kind {
 	RAPPORT_OBJECT
 };
 
-/* Horizontal alignment of a table column. */
+/* Horizontal alignment of a table column (level 1; DECIMAL level 2). */
 enum rapport_align {
 	RAPPORT_ALIGN_LEFT = 0,
 	RAPPORT_ALIGN_RIGHT,
 	RAPPORT_ALIGN_CENTER,
-	RAPPORT_ALIGN_DECIMAL /* API level 2: numbers lined up on the decimal separator */
+	RAPPORT_ALIGN_DECIMAL /* level 2: numbers lined up on the decimal separator */
 };
 
-/* Row flags for table_row(). */
+/* Row flags for table_row() (level 1). */
 #define RAPPORT_ROW_TOTAL 1u /* a totals row: bold, with a rule above */
 
 /* Chart kinds (API level 1). */
@@ -99,13 +132,14 @@ enum rapport_chart_kind {
 	RAPPORT_CHART_DONUT         /* a pie with its total in a hole */
 };
 
-/* One data series of a chart: n_categories values. */
+/* One data series of a chart: n_categories values (level 1). */
 typedef struct rapport_series {
 	const char *name;     /* legend text */
 	const double *values; /* n_categories values */
 } rapport_series;
 
-/* A chart as a plugin describes it; the core draws it. */
+/* A chart as a plugin describes it; the core draws it (level 1).  Passed to
+ * chart(), which copies everything: it may live on the stack. */
 typedef struct rapport_chart {
 	int kind;                       /* enum rapport_chart_kind */
 	const char *caption;            /* printed as "Figur N. caption" */
@@ -118,7 +152,7 @@ typedef struct rapport_chart {
 	const rapport_series *series;
 } rapport_chart;
 
-/* One fixed label of a plugin in every language the core knows.
+/* One fixed label of a plugin in every language the core knows (level 1).
  * A section type's label table ends with an entry whose key is NULL. */
 typedef struct rapport_label {
 	const char *key;
@@ -139,8 +173,11 @@ enum rapport_type {
 
 /* One declared data field (API level 2).  A section type declares the data
  * it takes as lists of fields, each list ended by an entry whose key is NULL.
- * The core checks the data against them before any callback runs: types,
- * required members, ranges, allowed values, unknown keys ("did you mean"). */
+ * The core checks the data against them before validate() runs: types,
+ * required members, ranges, allowed values, unknown keys ("did you mean"),
+ * and `rapport describe TYPE` prints them as Markdown documentation.  Write
+ * them with designated initialisers; members left out are 0 / NULL, which
+ * means "any", "optional", "no range", "no list of values". */
 typedef struct rapport_field {
 	const char *key;                     /* member name; NULL ends a list */
 	int type;                            /* enum rapport_type */
@@ -153,9 +190,10 @@ typedef struct rapport_field {
 	const char *doc;                     /* one line of documentation */
 } rapport_field;
 
-/* A section type, registered by a plugin during its entry point.  The
- * descriptor must stay valid until the plugin is unloaded (make it a static
- * const).  name is what a report definition writes as a section's "type". */
+/* A section type (level 1; members tagged), registered by a plugin during
+ * its entry point.  The descriptor must stay valid until the plugin is
+ * unloaded (make it a static const).  name is what a report definition
+ * writes as a section's "type". */
 typedef struct rapport_section_type {
 	const char *name;        /* e.g. "census"; [a-z0-9_-]+, unique */
 	const char *version;     /* the plugin's own version, e.g. "1.0.0" */
@@ -170,12 +208,15 @@ typedef struct rapport_section_type {
 	/* Emits the section's content.  Called only after validate succeeded. */
 	int (*emit)(const rapport_host *host, rapport_ctx *ctx);
 
-	/* --- read by the host only when api_level >= 2 --- */
+	/* --- level 2: read by the host only when api_level >= 2 --- */
 
 	/* Options of the section's object in the report definition (besides
-	 * the common type, title, level, whole_period, intro, outro). */
+	 * the common type, title, level, whole_period, intro, outro, which the
+	 * host always accepts).  NULL: the section takes no options. */
 	const rapport_field *section_fields;
-	/* The member of each year file this section reads, and its fields. */
+	/* The member of each year file this section reads, and its fields.  A
+	 * year file without the member passes; make the data you need required
+	 * inside it.  NULL: nothing is declared for the year files. */
 	const char *year_key;
 	const rapport_field *year_fields;
 } rapport_section_type;
@@ -300,7 +341,7 @@ struct rapport_host {
 	int (*image)(rapport_ctx *ctx, const char *file, const char *caption, double width);
 };
 
-/* Is `member` present in this host table? */
+/* Is `member` present in this host table? (level 1) */
 #define RAPPORT_HAS(host, member)                                                                  \
 	(offsetof(rapport_host, member) + sizeof((host)->member) <= (host)->size)
 
@@ -312,8 +353,9 @@ struct rapport_host {
 #define RAPPORT_STR(x) RAPPORT_STR_(x)
 #define RAPPORT_PLUGIN_ENTRY_SYMBOL "rapport_plugin_init_v" RAPPORT_STR(RAPPORT_ABI)
 
-/* Signature of the entry point.  It registers section types with
- * host->register_section(reg, &type) and returns RAPPORT_OK. */
+/* Signature of the entry point (level 1).  It registers section types with
+ * host->register_section(reg, &type) and returns RAPPORT_OK, or RAPPORT_FAIL
+ * to refuse to load (the host then reports the plugin's file). */
 typedef int (*rapport_entry_fn)(const rapport_host *host, rapport_registry *reg);
 
 /* Defines the entry point of a plugin:

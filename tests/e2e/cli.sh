@@ -50,6 +50,7 @@ sed -i 's/"companies": 30/"companies": "trettio"/' "$TMP/d/2018.json"
 run 3 check "$TMP/d/slutrapport-2016-2020.json"
 expect "type error names the path census.companies" grep -q "census.companies" "$TMP/err"
 expect "type error says what was found" grep -q '"trettio"' "$TMP/err"
+expect "a value two sections read is reported once" test "$(grep -c 'census.companies' "$TMP/err")" -eq 1
 
 # a negative count
 mkdata

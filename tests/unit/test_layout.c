@@ -172,11 +172,92 @@ static void tables_repeat_their_header(void **state)
 	blocks_free(&b);
 }
 
+/* The page (0-based) with a text op s, or -1. */
+static int page_of(const document *doc, const char *s)
+{
+	for (size_t pg = 0; pg < doc->npages; pg++)
+		if (find_text(doc, pg, s))
+			return (int)pg;
+	return -1;
+}
+
+/* "{tabell:id}" in text becomes "tabell N på sidan P" for the table whose
+ * caption has "{#id}", wherever the table lands; the anchor is not shown;
+ * an unknown id is shown as written, with a warning. */
+static void references_resolve_to_number_and_page(void **state)
+{
+	(void)state;
+	block_list b;
+	blocks_init(&b);
+	blocks_heading(&b, 1, "Hänvisningar");
+	blocks_paragraph(&b, "Se {tabell:plac} och {figur:saknas}.");
+	for (int i = 0; i < 40; i++)
+		blocks_paragraph(&b, "Ett stycke text som fyller flera rader när den sätts i en "
+		                     "spalt med fast teckenbredd.");
+	const char *head[] = {"År", "Antal"};
+	blocks_table(&b, "Första tabellen", 2, head, NULL);
+	block_table *t = blocks_table(&b, "Placeringar per år {#plac}", 2, head, NULL);
+	const char *row[] = {"2016", "44"};
+	table_add_row(&b, t, row, 0);
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	diag d;
+	diag_init(&d);
+	d.quiet = 1;
+	assert_int_equal(layout_run(&b, &o, &doc, NULL, &d), 0);
+	int table_page = page_of(&doc, "Placeringar");
+	assert_true(table_page > 2);
+	assert_int_equal(page_of(&doc, "{#plac}"), -1);
+	char want[32];
+	snprintf(want, sizeof(want), "sidan\xc2\xa0%d", table_page + 1);
+	assert_int_equal(page_of(&doc, "tabell\xc2\xa0" "2"), 2);
+	assert_int_equal(page_of(&doc, want), 2);
+	assert_int_equal(d.warnings, 1);
+	assert_true(page_of(&doc, "{figur:saknas}.") == 2);
+	document_free(&doc);
+	blocks_free(&b);
+}
+
+/* Long paragraphs over many pages: no line of a paragraph is left alone at
+ * the head or foot of a page, justified spaces stay within 1.8 times their
+ * natural width, and nothing sticks out. */
+static void no_widows_orphans_or_overfull_lines(void **state)
+{
+	(void)state;
+	block_list b;
+	build(&b, 3, 30);
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	layout_stats st;
+	assert_int_equal(layout_run(&b, &o, &doc, &st, &D), 0);
+	assert_true(doc.npages > 6);
+	assert_true(st.justified_lines > 50);
+	assert_int_equal(st.widows, 0);
+	assert_int_equal(st.orphans, 0);
+	assert_int_equal(st.overfull_lines, 0);
+	assert_true(st.max_space_ratio > 1.0f && st.max_space_ratio <= 1.8f);
+	document_free(&doc);
+
+	/* ragged right: nothing is stretched, still no widow or orphan */
+	o.ragged = 1;
+	document_init(&doc);
+	assert_int_equal(layout_run(&b, &o, &doc, &st, &D), 0);
+	assert_int_equal(st.justified_lines, 0);
+	assert_float_equal(st.max_space_ratio, 0, 1e-6);
+	assert_int_equal(st.widows + st.orphans + st.overfull_lines, 0);
+	document_free(&doc);
+	blocks_free(&b);
+}
+
 int main(void)
 {
 	diag_init(&D);
 	D.quiet = 1;
 	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(references_resolve_to_number_and_page),
+	        cmocka_unit_test(no_widows_orphans_or_overfull_lines),
 	        cmocka_unit_test(contents_point_at_headings),
 	        cmocka_unit_test(chapters_start_new_pages_and_footer_counts),
 	        cmocka_unit_test(nothing_below_the_bottom_margin),
