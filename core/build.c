@@ -404,6 +404,10 @@ int build_list_plugins(const build_opts *o, diag *d)
 	printf("%-12s %-8s %-52s %s\n", "NAME", "VERSION", "DESCRIPTION", "PATH");
 	printf("%-12s %-8s %-52s %s\n", "text", PACKAGE_VERSION,
 	       "narrative text from the data (built in)", "(built in)");
+	printf("%-12s %-8s %-52s %s\n", "table", PACKAGE_VERSION,
+	       "a table of the year files' figures (built in)", "(built in)");
+	printf("%-12s %-8s %-52s %s\n", "chart", PACKAGE_VERSION,
+	       "a chart of the year files' figures (built in)", "(built in)");
 	for (size_t i = 0; i < set.nkinds; i++) {
 		const rapport_section_type *t = set.kinds[i].type;
 		printf("%-12s %-8s %-52s %s\n", t->name, t->version ? t->version : "?",
