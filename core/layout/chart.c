@@ -369,16 +369,35 @@ static void legend_swatch(layout *L, const block_chart *c, size_t i, float x, fl
 	}
 }
 
-/* The legend in one row ending at x_right, baseline y. */
-static void legend_row(layout *L, const block_chart *c, float x_right, float y)
+/* The legend in rows at most max_w wide, each ending at x_right, the first
+ * baseline at y; with draw == 0 only counts the rows.  Returns the number
+ * of rows. */
+static int legend_rows(layout *L, const block_chart *c, float max_w, int draw, float x_right,
+                       float y)
 {
-	float x = x_right - legend_width(L, c);
-	for (size_t i = 0; i < legend_count(c); i++) {
-		legend_swatch(L, c, i, x, y);
-		draw_string(L, FACE_SANS, LEGEND_SIZE, COLOR_TEXT,
-		            x + (c->kind == K_LINE ? 18 : 14), y, legend_text(c, i));
-		x += legend_entry_width(L, c, i);
+	size_t n = legend_count(c), first = 0;
+	int rows = 0;
+	while (first < n) {
+		/* as many entries as fit (at least one) */
+		size_t end = first + 1;
+		float w = legend_entry_width(L, c, first) - 14;
+		while (end < n && w + legend_entry_width(L, c, end) <= max_w)
+			w += legend_entry_width(L, c, end++);
+		if (draw) {
+			float x = x_right - w;
+			for (size_t i = first; i < end; i++) {
+				legend_swatch(L, c, i, x, y);
+				draw_string(L, FACE_SANS, LEGEND_SIZE, COLOR_TEXT,
+				            x + (c->kind == K_LINE ? 18 : 14), y,
+				            legend_text(c, i));
+				x += legend_entry_width(L, c, i);
+			}
+		}
+		y -= LEGEND_ROW;
+		rows++;
+		first = end;
 	}
+	return rows;
 }
 
 /* ---------------------------------------------------------- the geometry */
@@ -386,7 +405,7 @@ static void legend_row(layout *L, const block_chart *c, float x_right, float y)
 /* Heights of the bands of a chart, top to bottom. */
 typedef struct geom {
 	float head;     /* y title and legend */
-	int legend_own; /* the legend needs its own row below the y title */
+	int legend_own; /* the legend starts on a row of its own below the y title */
 	float plot;     /* the plot area (bars, lines, the pie) */
 	float below;    /* category or tick labels, x title */
 	para caption;
@@ -417,8 +436,11 @@ static geom measure(layout *L, const block_chart *c, int figure)
 	if (has_legend) {
 		float yt = c->y_title ? string_width(L, FACE_SANS, TICK_SIZE, c->y_title) + 20 : 0;
 		if (yt + legend_width(L, c) > content_width(L)) {
-			g.legend_own = 1;
-			g.head += LEGEND_ROW;
+			/* rows of their own below the y title, or from the top row
+			 * when there is no title */
+			int rows = legend_rows(L, c, content_width(L) - 4, 0, 0, 0);
+			g.legend_own = c->y_title != NULL;
+			g.head += (float)(rows - (g.legend_own ? 0 : 1)) * LEGEND_ROW;
 		}
 	}
 	if (is_round(c->kind)) {
@@ -456,14 +478,22 @@ static float tick_label_width(layout *L, const chart_axis *a)
 
 /* ------------------------------------------------------- vertical charts */
 
-/* The label of a bar of value v ending at y_end (above a positive bar,
- * below a negative one), if it fits the bar's width. */
-static void bar_end_label(layout *L, const char *s, float cx, float y_end, float width, double v)
+/* The label of series s's bar of value v from `zero` to y_end, if it fits
+ * the bar's width: above a positive bar; inside the end of a negative bar
+ * tall enough (the space below it belongs to the category labels), else
+ * below it. */
+static void bar_end_label(layout *L, size_t s, const char *lbl, float cx, float zero, float y_end,
+                          float width, double v)
 {
-	if (string_width(L, FACE_SANS, LABEL_SIZE, s) > width + 4)
+	if (string_width(L, FACE_SANS, LABEL_SIZE, lbl) > width + 4)
 		return;
-	centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, cx,
-	        v < 0 ? y_end - LABEL_SIZE - 2 : y_end + 3, s);
+	if (v >= 0)
+		centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, cx, y_end + 3, lbl);
+	else if (zero - y_end >= LABEL_SIZE + 6 &&
+	         string_width(L, FACE_SANS, LABEL_SIZE, lbl) <= width)
+		inside_label(L, s, cx, y_end + 3, lbl);
+	else
+		centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, cx, y_end - LABEL_SIZE - 2, lbl);
 }
 
 /* Is another series' point of category k within (y0, y1)? */
@@ -564,8 +594,8 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 				float bx = gx + (group - area) / 2 + bw * (float)s;
 				float h = (float)v * scale;
 				series_rect(L, s, bx + 0.6f, zero, bw - 1.2f, h);
-				bar_end_label(L, fmt_value(L, v, dec), bx + bw / 2, zero + h, bw,
-				              v);
+				bar_end_label(L, s, fmt_value(L, v, dec), bx + bw / 2, zero,
+				              zero + h, bw, v);
 			}
 		} else if (c->kind == K_STACKED) {
 			float bw = group * 0.5f, bx = gx + (group - bw) / 2;
@@ -830,7 +860,8 @@ void layout_chart(layout *L, const block_chart *c)
 	if (c->y_title && c->kind != K_DONUT)
 		draw_string(L, FACE_SANS, TICK_SIZE, COLOR_MUTED, L->left, top - 10, c->y_title);
 	if (legend_count(c) > 1 && !is_round(c->kind))
-		legend_row(L, c, L->right - 4, top - 10 - (g.legend_own ? LEGEND_ROW : 0));
+		legend_rows(L, c, content_width(L) - 4, 1, L->right - 4,
+		            top - 10 - (g.legend_own ? LEGEND_ROW : 0));
 
 	if (is_round(c->kind))
 		round_chart(L, c, top, &g);
