@@ -165,6 +165,48 @@ static void bar_heights_follow_the_data(void **state)
 	blocks_free(&b);
 }
 
+/* Eight series with long names: the legend wraps into rows that stay
+ * inside the margins and above every bar. */
+static void a_long_legend_wraps_above_the_data(void **state)
+{
+	(void)state;
+	static const char *names[] = {"Arbetsförmedlingen", "Kommunerna",    "Regionen",
+	                              "Försäkringskassan",  "Övriga parter", "Privata företag",
+	                              "Ideella föreningar", "Okänd anvisare"};
+	block_list b;
+	blocks_init(&b);
+	blocks_heading(&b, 1, "Diagram");
+	double v[8 * 5];
+	for (int i = 0; i < 40; i++)
+		v[i] = 1 + i % 7;
+	block_chart *c = add_chart(&b, RAPPORT_CHART_STACKED_BAR, 5, 8, v);
+	c->series_names = (const char **)names;
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	assert_int_equal(layout_run(&b, &o, &doc, NULL, &D), 0);
+	const page *pg = &doc.pages[2];
+	float bars_top = 0, lowest_legend = 1000;
+	size_t found = 0;
+	for (size_t i = 0; i < pg->n; i++) {
+		const draw_op *op = &pg->ops[i];
+		if (op->kind == DRAW_RECT && op->filled && op->w > 12 && op->h < 400)
+			bars_top = op->y + op->h > bars_top ? op->y + op->h : bars_top;
+		for (size_t s = 0; s < 8; s++)
+			if (op->kind == DRAW_TEXT && strcmp(op->text, names[s]) == 0) {
+				found++;
+				assert_true(op->x >= 72 - 0.01);
+				assert_true(op->x + strlen(op->text) * 0.5 * op->size <=
+				            595.276 - 72 + 0.01);
+				lowest_legend = op->y < lowest_legend ? op->y : lowest_legend;
+			}
+	}
+	assert_int_equal(found, 8);
+	assert_true(lowest_legend > bars_top + 8);
+	document_free(&doc);
+	blocks_free(&b);
+}
+
 /* A pie's slices (polygons in the slice colours) sweep the whole circle in
  * proportion to the values. */
 static void pie_slices_add_up(void **state)
@@ -215,6 +257,7 @@ int main(void)
 	        cmocka_unit_test(every_step_is_1_2_or_5),
 	        cmocka_unit_test(series_keep_apart_in_greyscale),
 	        cmocka_unit_test(bar_heights_follow_the_data),
+	        cmocka_unit_test(a_long_legend_wraps_above_the_data),
 	        cmocka_unit_test(pie_slices_add_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
