@@ -10,15 +10,19 @@
 #include <string.h>
 
 /* Width and height from a PNG's IHDR chunk; -2 for 16 bits per channel,
- * which the PDF library draws wrongly. */
+ * which the PDF library draws wrongly, -3 for an interlaced PNG, which it
+ * cannot read. */
 static int png_size(FILE *f, int *w, int *h)
 {
-	/* after the signature: length, "IHDR", width, height, bit depth */
-	unsigned char b[17];
-	if (fread(b, 1, 17, f) != 17 || memcmp(b + 4, "IHDR", 4) != 0 || (b[8] | b[12]) & 0x80)
+	/* after the signature: length, "IHDR", width, height, bit depth, colour
+	 * type, compression, filter, interlace */
+	unsigned char b[21];
+	if (fread(b, 1, 21, f) != 21 || memcmp(b + 4, "IHDR", 4) != 0 || (b[8] | b[12]) & 0x80)
 		return -1;
 	if (b[16] == 16)
 		return -2;
+	if (b[20] != 0)
+		return -3;
 	*w = (int)((unsigned)b[8] << 24 | (unsigned)b[9] << 16 | (unsigned)b[10] << 8 | b[11]);
 	*h = (int)((unsigned)b[12] << 24 | (unsigned)b[13] << 16 | (unsigned)b[14] << 8 | b[15]);
 	return *w > 0 && *h > 0 ? 0 : -1;
@@ -103,6 +107,11 @@ int image_open(const char *data_dir, const char *name, image_info *out, char *er
 		        "image \"%s\": a PNG of 16 bits per channel is not supported; save it with "
 		        "8 bits per channel",
 		        out->path);
+	else if (rc == -3)
+		snprintf(err, errsize,
+		         "image \"%s\": an interlaced PNG is not supported; save it without "
+		         "interlacing",
+		         out->path);
 	else if (rc != 0)
 		snprintf(err, errsize, "image \"%s\": %s", out->path,
 		         out->kind ? "its header is damaged (no size found)"

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Pictures from the data: the logo on the title page, a JPEG with a numbered
 # caption, and every way an image reference can be refused (outside the data
-# directory, also through a symbolic link; missing; not an image; 16 bits).
+# directory, also through a symbolic link; missing; not an image; 16 bits;
+# interlaced).
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 command -v pdfimages >/dev/null || { echo "SKIP: pdfimages not installed" >&2; exit 77; }
 CHARTS="$top_srcdir/tests/e2e/charts.json"
@@ -48,5 +49,7 @@ refused 'del(.sections[0].content[0].caption)' 'content\[0\]: missing "caption"'
 if command -v convert >/dev/null; then
   convert -size 4x4 xc:red -depth 16 "PNG48:$TMP/d/img/deep.png"
   refused "$(img img/deep.png)" 'deep.png": a PNG of 16 bits per channel is not supported'
+  convert -size 4x4 xc:red -depth 8 -interlace PNG "PNG24:$TMP/d/img/inter.png"
+  refused "$(img img/inter.png)" 'inter.png": an interlaced PNG is not supported'
 fi
 finish
