@@ -51,6 +51,25 @@ jq '.chart_data_appendix = "no"' "$TMP/off.json" >"$TMP/bad.json"
 expect "a non-boolean appendix switch is exit 3" test $? -eq 3
 expect "... named by position" grep -qE 'bad.json:[0-9]+:[0-9]+: error: .*expected true or false, found "no"' "$TMP/err"
 
+# a generic table: header groups, percentages of another path, the totals
+# row, in both languages; every chart kind builds
+CHARTS="$top_srcdir/tests/e2e/charts.json"
+"$RAPPORT" build "$CHARTS" -o "$TMP/c.pdf" >/dev/null
+pdftotext -layout "$TMP/c.pdf" "$TMP/c.txt"
+expect "table caption" contains "$TMP/c.txt" "Tabell 1. Anställda och arbetsträning per år"
+expect "header groups" grep -qE "^ +Anställda +Arbetsträning *$" "$TMP/c.txt"
+expect "a row with a share" grep -qE "^ *2016 +34 +113 +66 +63,1 % +156 *$" "$TMP/c.txt"
+expect "the totals row: sums and the share of the sums" \
+  grep -qE "^ *Totalt +154 +582 +444 +56,7 % +883 *$" "$TMP/c.txt"
+for n in 1 2 3 4 5 6 7 8; do
+  expect "figure $n captioned" grep -qE "^ *Figur $n\. " "$TMP/c.txt"
+done
+expect "the pie's shares" contains "$TMP/c.txt" "96 (61,5 %)"
+"$RAPPORT" build "$CHARTS" -o "$TMP/ce.pdf" --lang en >/dev/null
+pdftotext -layout "$TMP/ce.pdf" "$TMP/ce.txt"
+expect "English totals row" grep -qE "^ *Total +154 +582 +444 +56\.7% +883 *$" "$TMP/ce.txt"
+expect "English appendix" contains "$TMP/ce.txt" "Chart data"
+
 # errors of the generic sections: position, JSON path, what was wrong
 bad() { # bad JQ-FILTER MESSAGE-REGEX
   jq "$1" "$TMP/off.json" >"$TMP/bad.json"
