@@ -23,6 +23,7 @@
 #define BAR_THICK    11.0f /* one horizontal bar */
 #define PIE_RADIUS   78.0f
 #define LEGEND_ROW   14.0f
+#define CAT_LEADING  9.0f /* lines of a long category label */
 
 enum {
 	K_BAR = 0,
@@ -422,9 +423,33 @@ static para shape_caption(layout *L, const block_chart *c, int n)
 	return p;
 }
 
-static float hbar_group(const block_chart *c)
+/* A category label of a horizontal chart, broken into lines at most 40 %
+ * of the text width wide. */
+static para hbar_label(layout *L, const char *s)
 {
-	return (c->kind == K_HBAR ? (float)c->nseries * BAR_THICK : BAR_THICK * 1.4f) + 8;
+	para p;
+	para_shape_plain(&p, L->a, L->m, FACE_SANS, TICK_SIZE, s);
+	para_break(&p, L->a, content_width(L) * 0.4f, 0);
+	return p;
+}
+
+/* Height of the bars of one category of a horizontal chart. */
+static float hbar_bars(const block_chart *c)
+{
+	return c->kind == K_HBAR ? (float)c->nseries * BAR_THICK : BAR_THICK * 1.4f;
+}
+
+/* Height of one category of a horizontal chart: its bars, or its label's
+ * lines if they are taller, and a gap. */
+static float hbar_group(layout *L, const block_chart *c)
+{
+	float h = hbar_bars(c);
+	for (size_t k = 0; k < c->ncat; k++) {
+		para p = hbar_label(L, c->categories[k]);
+		float t = (float)p.nlines * CAT_LEADING;
+		h = t > h ? t : h;
+	}
+	return h + 8;
 }
 
 static geom measure(layout *L, const block_chart *c, int figure)
@@ -448,7 +473,7 @@ static geom measure(layout *L, const block_chart *c, int figure)
 		g.plot = 2 * PIE_RADIUS + 16 > rows ? 2 * PIE_RADIUS + 16 : rows;
 		g.below = 0;
 	} else if (is_horizontal(c->kind)) {
-		g.plot = (float)c->ncat * hbar_group(c);
+		g.plot = (float)c->ncat * hbar_group(L, c);
 		g.below = 14 + (c->x_title ? 13 : 0);
 	} else {
 		g.plot = 14 + PLOT_HEIGHT;
@@ -669,11 +694,10 @@ static void horizontal(layout *L, const block_chart *c, float top, const geom *g
 	int dec = data_decimals(c);
 	float cat_w = 0;
 	for (size_t k = 0; k < c->ncat; k++) {
-		float w = string_width(L, FACE_SANS, TICK_SIZE, c->categories[k]);
-		cat_w = w > cat_w ? w : cat_w;
+		para p = hbar_label(L, c->categories[k]);
+		for (size_t i = 0; i < p.nlines; i++)
+			cat_w = p.lines[i].natural > cat_w ? p.lines[i].natural : cat_w;
 	}
-	if (cat_w > content_width(L) * 0.4f)
-		cat_w = content_width(L) * 0.4f;
 	/* room at the right for the label of the longest bar */
 	float val_w = 0;
 	for (size_t k = 0; k < c->ncat; k++)
@@ -695,13 +719,15 @@ static void horizontal(layout *L, const block_chart *c, float top, const geom *g
 		centred(L, FACE_SANS, TICK_SIZE, COLOR_MUTED, x, py0 - 10,
 		        fmt_value(L, t, a.decimals));
 	}
-	float group = hbar_group(c);
+	float group = hbar_group(L, c);
 	for (size_t k = 0; k < c->ncat; k++) {
-		float gy = py1 - group * (float)(k + 1); /* bottom of the group */
-		float cy = gy + group / 2;
-		const char *cat = c->categories[k];
-		draw_string(L, FACE_SANS, TICK_SIZE, COLOR_TEXT,
-		            x0 - 6 - string_width(L, FACE_SANS, TICK_SIZE, cat), cy - 2.5f, cat);
+		float cy = py1 - group * ((float)k + 0.5f); /* middle of the category */
+		float gy = cy - hbar_bars(c) / 2 - 4;       /* bars start 4 above gy */
+		para p = hbar_label(L, c->categories[k]);
+		float base = cy - 2.5f + (float)(p.nlines - 1) * CAT_LEADING / 2;
+		for (size_t i = 0; i < p.nlines; i++)
+			draw_lines(L, &p, i, i + 1, x0 - 6 - p.lines[i].natural,
+			           base - (float)i * CAT_LEADING, CAT_LEADING, COLOR_TEXT);
 		if (c->kind == K_HBAR) {
 			for (size_t s = 0; s < c->nseries; s++) {
 				double v = value(c, s, k);
