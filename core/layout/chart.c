@@ -405,10 +405,11 @@ static int legend_rows(layout *L, const block_chart *c, float max_w, int draw, f
 
 /* Heights of the bands of a chart, top to bottom. */
 typedef struct geom {
-	float head;     /* y title and legend */
-	int legend_own; /* the legend starts on a row of its own below the y title */
-	float plot;     /* the plot area (bars, lines, the pie) */
-	float below;    /* category or tick labels, x title */
+	float head;      /* y title and legend */
+	int legend_own;  /* the legend starts on a row of its own below the y title */
+	float plot;      /* the plot area (bars, lines, the pie) */
+	float below;     /* category or tick labels, x title */
+	float cat_extra; /* vertical charts: lines of category labels past one */
 	para caption;
 	float total;
 } geom;
@@ -452,6 +453,49 @@ static float hbar_group(layout *L, const block_chart *c)
 	return h + 8;
 }
 
+static float tick_label_width(layout *L, const chart_axis *a);
+
+/* Width of one category of a vertical chart. */
+static float vertical_group(layout *L, const block_chart *c)
+{
+	chart_axis a = value_axis(c);
+	float x0 = L->left + tick_label_width(L, &a) + 8, x1 = L->right - 4;
+	return (x1 - x0) / (float)c->ncat;
+}
+
+/* The category labels of a vertical chart, group wide: the font shrinks
+ * from TICK_SIZE to 6 pt while that keeps every label on one line, else the
+ * labels wrap at TICK_SIZE.  Fills labels (ncat entries, if not NULL) and
+ * *size; returns the most lines of any label. */
+static size_t category_labels(layout *L, const block_chart *c, float group, para *labels,
+                              float *size)
+{
+	float s = TICK_SIZE;
+	for (;; s -= 0.5f) {
+		int fit = 1;
+		for (size_t k = 0; fit && k < c->ncat; k++)
+			fit = string_width(L, FACE_SANS, s, c->categories[k]) <= group - 2;
+		if (fit || s - 0.5f < 6.0f)
+			break;
+	}
+	int one_line = 1;
+	for (size_t k = 0; one_line && k < c->ncat; k++)
+		one_line = string_width(L, FACE_SANS, s, c->categories[k]) <= group - 2;
+	if (!one_line)
+		s = TICK_SIZE;
+	size_t most = 1;
+	for (size_t k = 0; k < c->ncat; k++) {
+		para p;
+		para_shape_plain(&p, L->a, L->m, FACE_SANS, s, c->categories[k]);
+		size_t n = para_break(&p, L->a, group - 2, 0);
+		most = n > most ? n : most;
+		if (labels)
+			labels[k] = p;
+	}
+	*size = s;
+	return most;
+}
+
 static geom measure(layout *L, const block_chart *c, int figure)
 {
 	geom g = {0};
@@ -477,7 +521,10 @@ static geom measure(layout *L, const block_chart *c, int figure)
 		g.below = 14 + (c->x_title ? 13 : 0);
 	} else {
 		g.plot = 14 + PLOT_HEIGHT;
-		g.below = 16 + (c->x_title ? 13 : 0);
+		float size;
+		size_t lines = category_labels(L, c, vertical_group(L, c), NULL, &size);
+		g.cat_extra = (float)(lines - 1) * CAT_LEADING;
+		g.below = 16 + g.cat_extra + (c->x_title ? 13 : 0);
 	}
 	g.caption = shape_caption(L, c, figure);
 	g.total = g.head + g.plot + g.below + 6 + (float)g.caption.nlines * CAPTION_SIZE * 1.3f + 8;
@@ -555,11 +602,9 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 	}
 
 	float group = (x1 - x0) / (float)c->ncat;
-	float cat_size = TICK_SIZE;
-	for (size_t k = 0; k < c->ncat; k++)
-		while (cat_size > 5.5f &&
-		       string_width(L, FACE_SANS, cat_size, c->categories[k]) > group - 2)
-			cat_size -= 0.5f;
+	float cat_size;
+	para *cats = arena_alloc(L->a, c->ncat * sizeof(para));
+	category_labels(L, c, group, cats, &cat_size);
 
 	if (c->kind == K_AREA) {
 		/* bands from the bottom series up, each over the cumulated sum */
@@ -611,7 +656,9 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 
 	for (size_t k = 0; k < c->ncat; k++) {
 		float gx = x0 + group * (float)k, cx = gx + group / 2;
-		centred(L, FACE_SANS, cat_size, COLOR_TEXT, cx, py0 - 11, c->categories[k]);
+		for (size_t i = 0; i < cats[k].nlines; i++)
+			draw_lines(L, &cats[k], i, i + 1, cx - cats[k].lines[i].natural / 2,
+			           py0 - 11 - (float)i * CAT_LEADING, CAT_LEADING, COLOR_TEXT);
 		if (c->kind == K_BAR) {
 			float area = group * 0.72f, bw = area / (float)c->nseries;
 			for (size_t s = 0; s < c->nseries; s++) {
@@ -683,7 +730,8 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 	doc_line(L->doc, L->page, x0, zero, x1, zero, COLOR_TEXT, 0.8f);
 	doc_line(L->doc, L->page, x0, py0, x0, py1, COLOR_TEXT, 0.6f);
 	if (c->x_title)
-		centred(L, FACE_SANS, TICK_SIZE, COLOR_MUTED, (x0 + x1) / 2, py0 - 24, c->x_title);
+		centred(L, FACE_SANS, TICK_SIZE, COLOR_MUTED, (x0 + x1) / 2,
+		        py0 - 24 - g->cat_extra, c->x_title);
 }
 
 /* ----------------------------------------------------- horizontal charts */

@@ -207,6 +207,52 @@ static void a_long_legend_wraps_above_the_data(void **state)
 	blocks_free(&b);
 }
 
+/* Category labels too long for their bars wrap under them word by word,
+ * inside the margins, with the caption below the last line. */
+static void long_category_labels_wrap(void **state)
+{
+	(void)state;
+	static const char *cats[] = {"alfa beta gamma delta", "epsilon zeta eta theta",
+	                             "iota kappa lambda my", "ny xi omikron pi",
+	                             "rho sigma tau ypsilon"};
+	block_list b;
+	blocks_init(&b);
+	blocks_heading(&b, 1, "Diagram");
+	const double v[] = {1, 2, 3, 4, 5};
+	block_chart *c = add_chart(&b, RAPPORT_CHART_BAR, 5, 1, v);
+	c->categories = (const char **)cats;
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	assert_int_equal(layout_run(&b, &o, &doc, NULL, &D), 0);
+	const page *pg = &doc.pages[2];
+	float lowest_word = 1000, caption_y = -1;
+	size_t words = 0;
+	for (size_t i = 0; i < pg->n; i++) {
+		const draw_op *op = &pg->ops[i];
+		if (op->kind != DRAW_TEXT)
+			continue;
+		if (strcmp(op->text, "Figur") == 0)
+			caption_y = op->y;
+		for (size_t k = 0; k < 5; k++) {
+			const char *at = strstr(cats[k], op->text);
+			if (!at || strchr(op->text, ' ') || strlen(op->text) < 2)
+				continue;
+			words++;
+			assert_true(op->x >= 72 - 0.01);
+			assert_true(op->x + strlen(op->text) * 0.5 * op->size <=
+			            595.276 - 72 + 0.01);
+			lowest_word = op->y < lowest_word ? op->y : lowest_word;
+			break;
+		}
+	}
+	assert_int_equal(words, 20);
+	assert_true(caption_y > 0);
+	assert_true(caption_y < lowest_word - 8);
+	document_free(&doc);
+	blocks_free(&b);
+}
+
 /* A pie's slices (polygons in the slice colours) sweep the whole circle in
  * proportion to the values. */
 static void pie_slices_add_up(void **state)
@@ -258,6 +304,7 @@ int main(void)
 	        cmocka_unit_test(series_keep_apart_in_greyscale),
 	        cmocka_unit_test(bar_heights_follow_the_data),
 	        cmocka_unit_test(a_long_legend_wraps_above_the_data),
+	        cmocka_unit_test(long_category_labels_wrap),
 	        cmocka_unit_test(pie_slices_add_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
