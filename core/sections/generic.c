@@ -288,7 +288,8 @@ static void table_section(walk *w, const jnode *sec)
 	const char **header = calloc(nc, sizeof(char *)), **groups = calloc(nc, sizeof(char *));
 	const char **cells = calloc(nc, sizeof(char *));
 	int *align = calloc(nc, sizeof(int));
-	double *sum = calloc(2 * nc, sizeof(double));
+	double *sum = calloc(2 * nc, sizeof(double)); /* per column: values, bases */
+	size_t *summed = calloc(nc, sizeof(size_t));  /* numbers in the sums */
 	int any_group = 0;
 	for (size_t c = 0; c < nc; c++) {
 		const jnode *col = jnode_at(cols, c);
@@ -322,23 +323,32 @@ static void table_section(walk *w, const jnode *sec)
 				if (isfinite(x) && isfinite(base)) {
 					sum[2 * c] += x;
 					sum[2 * c + 1] += base;
+					summed[c]++;
 				}
 				cells[c] = format(w, base != 0 ? 100 * x / base : NAN, dec, 1);
 			} else {
-				if (isfinite(x))
+				if (isfinite(x)) {
 					sum[2 * c] += x;
+					summed[c]++;
+				}
 				cells[c] = format(w, x, dec, 0);
 			}
 		}
 		table_add_row(w->blocks, t, cells, 0);
 	}
 	if (total) {
+		/* "Totalt" in the first year column; sums of the columns that
+		 * hold numbers; shares as the share of the sums */
+		int labelled = 0;
 		for (size_t c = 0; c < nc; c++) {
 			const jnode *col = jnode_at(cols, c);
 			const char *of = jnode_string(jnode_get(col, "percent_of"), NULL);
 			int dec = (int)jnode_number(jnode_get(col, "decimals"), of ? 1 : 0);
-			if (!jnode_get(col, "path"))
-				cells[c] = c == 0 ? label(w->lang, "total") : "";
+			if (!jnode_get(col, "path")) {
+				cells[c] = labelled ? "" : label(w->lang, "total");
+				labelled = 1;
+			} else if (!summed[c])
+				cells[c] = "";
 			else if (of)
 				cells[c] = format(w,
 				                  sum[2 * c + 1] != 0
@@ -355,6 +365,7 @@ static void table_section(walk *w, const jnode *sec)
 	free(cells);
 	free(align);
 	free(sum);
+	free(summed);
 }
 
 /* ---------------------------------------------------------------- chart */

@@ -70,6 +70,18 @@ pdftotext -layout "$TMP/ce.pdf" "$TMP/ce.txt"
 expect "English totals row" grep -qE "^ *Total +154 +582 +444 +56\.7% +883 *$" "$TMP/ce.txt"
 expect "English appendix" contains "$TMP/ce.txt" "Chart data"
 
+# strings in a column (not summed), the totals label in the year column
+# wherever it is
+jq --arg data "$(cd "$DATA" && pwd)" '.years = [.years[] | sub("^\\.\\./\\.\\./data"; $data)]
+  | del(.logo) | .sections = [{"type": "table", "title": "T", "caption": "När", "total": true,
+      "columns": [{"header": "Företag", "path": "census.companies"},
+                  {"header": "År", "value": "year"},
+                  {"header": "När", "path": "census.when"}]}]' "$CHARTS" >"$TMP/when.json"
+"$RAPPORT" build "$TMP/when.json" -o "$TMP/when.pdf" >/dev/null
+pdftotext -layout "$TMP/when.pdf" "$TMP/when.txt"
+expect "a string cell" grep -qE "^ *34 +2016 +hösten *$" "$TMP/when.txt"
+expect "totals: the sum, the label, nothing for strings" grep -qE "^ *154 +Totalt *$" "$TMP/when.txt"
+
 # errors of the generic sections: position, JSON path, what was wrong
 bad() { # bad JQ-FILTER MESSAGE-REGEX
   jq "$1" "$TMP/off.json" >"$TMP/bad.json"
