@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "blocks.h"
 #include "host.h"
 #include "json.h"
@@ -325,6 +326,7 @@ static int write_pdf(pipeline *p, double t0)
 
 	document doc;
 	document_init(&doc);
+	archive *arch = NULL;
 	layout_stats st;
 	int rc = EXIT_OK;
 	if (layout_run(&p->blocks, &lo, &doc, &st, d) != 0) {
@@ -335,6 +337,22 @@ static int write_pdf(pipeline *p, double t0)
 	snprintf(creator, sizeof(creator), "rapport %s", PACKAGE_VERSION);
 	doc.info.creator = creator;
 	doc.info.author = na ? authors[0].name : NULL;
+	/* the inputs and what made the PDF go inside it (see archive.h) */
+	char keywords[512];
+	const char *kind = p->r.single_year ? "arsrapport" : p->r.kind;
+	snprintf(keywords, sizeof(keywords), "%s; %s; %s",
+	         p->r.organisation ? p->r.organisation : "", kind ? kind : "",
+	         lo.period_label ? lo.period_label : "");
+	doc.info.keywords = keywords;
+	arch = archive_collect(&p->r, &p->plugins, o, w, d);
+	if (!arch) {
+		rc = EXIT_DATA;
+		goto out;
+	}
+	doc.info.mod_date = archive_mod_date(arch);
+	size_t nfiles;
+	const pdf_attachment *files = archive_files(arch, &nfiles);
+	pdf_writer_attach(w, files, nfiles);
 
 	output out = {0};
 	if (output_begin(&out, o->out_path, d) != 0) {
@@ -362,6 +380,7 @@ out:
 	document_free(&doc);
 	free(authors);
 	pdf_writer_free(w);
+	archive_free(arch);
 	return rc;
 }
 

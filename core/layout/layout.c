@@ -280,10 +280,22 @@ static int contents(layout *L, int first_page, int draw)
 		float gap_before = e->level == 1 ? 8 : 0;
 		para p;
 		para_shape(&p, L->a, L->m, FAMILY_SANS, TOC_SIZE, e->title);
-		if (e->level == 1)
-			for (size_t w = 0; w < p.nwords; w++)
-				for (size_t k = 0; k < p.words[w].nfrags; k++)
-					p.words[w].frags[k].face = FACE_SANS_BOLD;
+		if (e->level == 1) /* bold, measured again so words keep their spaces */
+			for (size_t w = 0; w < p.nwords; w++) {
+				lb_word *wd = &p.words[w];
+				wd->width = 0;
+				for (size_t k = 0; k < wd->nfrags; k++) {
+					lb_frag *fr = &wd->frags[k];
+					fr->face = FACE_SANS_BOLD;
+					fr->width = (float)text_width(L->m, fr->face, TOC_SIZE, fr->text,
+					                              fr->len);
+					wd->width += fr->width;
+				}
+				if (wd->space > 0)
+					wd->space = (float)text_width(L->m, FACE_SANS_BOLD, TOC_SIZE, " ", 1);
+				if (wd->hyphen > 0)
+					wd->hyphen = (float)text_width(L->m, FACE_SANS_BOLD, TOC_SIZE, "-", 1);
+			}
 		float textw = content_width(L) - indent - num_col - page_col - 12;
 		para_break(&p, L->a, textw, 0);
 		float h = gap_before + (float)p.nlines * TOC_LEADING;
@@ -305,7 +317,7 @@ static int contents(layout *L, int first_page, int draw)
 			char num[16];
 			snprintf(num, sizeof(num), "%d", e->page + 1);
 			float nw = string_width(L, f, TOC_SIZE, num);
-			float lx = L->left + indent + num_col + p.lines[p.nlines - 1].natural + 6;
+			float lx = L->left + indent + num_col + p.lines[p.nlines - 1].natural + 2;
 			float rx = L->right - nw - 6;
 			float dot = string_width(L, FACE_SANS, TOC_SIZE, ".");
 			float step = dot * 2.2f;

@@ -70,6 +70,7 @@ typedef struct doc_info {
 	const char *creator;  /* "rapport 0.1.0" */
 	const char *lang;     /* "sv-SE" */
 	const char *date;     /* "2021-02-11": creation date, from the data */
+	const char *mod_date; /* "2021-03-01 12:00:00" UTC (SOURCE_DATE_EPOCH), or NULL: date */
 } doc_info;
 
 typedef struct document {

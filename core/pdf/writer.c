@@ -30,7 +30,9 @@
 #include <hpdf.h>
 
 #include "../arena.h"
+#include "embed.h"
 #include "fontlist.h"
+#include "pdfa.h"
 #include "tounicode.h"
 
 /* Per code point cache entry: width in the low 16 bits (an int16), then: */
@@ -57,6 +59,9 @@ struct pdf_writer {
 	metrics m;
 
 	HPDF_STATUS err, err_detail; /* first error libharu reported since the last reset */
+
+	const pdf_attachment *attach; /* files to embed */
+	size_t nattach;
 
 	char *buf; /* sanitized text */
 	size_t buf_cap;
@@ -331,6 +336,17 @@ const char *pdf_writer_font_path(const pdf_writer *w, face_id f)
 	if (!w || (unsigned)f >= FACE_COUNT)
 		return NULL;
 	return w->files.path[f];
+}
+
+void pdf_writer_attach(pdf_writer *w, const pdf_attachment *a, size_t n)
+{
+	w->attach = a;
+	w->nattach = n;
+}
+
+const char *pdf_icc_profile_path(void)
+{
+	return pdfa_icc_path();
 }
 
 void pdf_writer_free(pdf_writer *w)
@@ -884,6 +900,37 @@ static HPDF_STATUS trim_widths(pdf_writer *w)
 	return HPDF_OK;
 }
 
+/* Warns about every code point drawn with a face that lacks a glyph for it:
+ * it shows as the .notdef glyph (a box), which PDF/A forbids.  Returns the
+ * number of such code points. */
+static size_t check_notdef(pdf_writer *w, diag *d)
+{
+	size_t total = 0;
+	for (int f = 0; f < FACE_COUNT; f++) {
+		if (!w->drawn[f])
+			continue;
+		char list[160] = "";
+		size_t n = 0, at = 0;
+		for (uint32_t cp = 0x20; cp <= 0xFFFF; cp++) {
+			if (!((w->drawn[f][cp >> 3] >> (cp & 7)) & 1) ||
+			    (lookup(w, (face_id)f, cp) & CACHE_HAS))
+				continue;
+			if (n++ < 8 && at < sizeof(list))
+				at += (size_t)snprintf(list + at, sizeof(list) - at, " U+%04X",
+				                       (unsigned)cp);
+		}
+		if (n)
+			diag_warning(
+			        d, NULL,
+			        "PDF writer: face '%s' (%s) has no glyph for %zu character%s "
+			        "drawn (%s%s): they show as .notdef boxes, which PDF/A forbids",
+			        face_name((face_id)f), w->files.path[f], n, n == 1 ? "" : "s",
+			        list + 1, n > 8 ? " ..." : "");
+		total += n;
+	}
+	return total;
+}
+
 /* ------------------------------------------------- outline, metadata */
 
 /* Bookmarks from doc->outline: an entry becomes a child of the nearest
@@ -942,34 +989,6 @@ out:
 	return rc;
 }
 
-/* Parses "YYYY-MM-DD" strictly into a date at 00:00:00 (no time zone). */
-static int parse_date(const char *s, HPDF_Date *date)
-{
-	for (int i = 0; i < 10; i++) {
-		if (i == 4 || i == 7) {
-			if (s[i] != '-')
-				return -1;
-		} else if (s[i] < '0' || s[i] > '9') {
-			return -1;
-		}
-	}
-	if (s[10] != '\0')
-		return -1;
-	memset(date, 0, sizeof(*date));
-	date->year = atoi(s);
-	date->month = atoi(s + 5);
-	date->day = atoi(s + 8);
-	date->ind = ' ';
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (date->year < 1000 || date->month < 1 || date->month > 12 || date->day < 1 ||
-	    date->day > mdays[date->month - 1])
-		return -1;
-	int leap = (date->year % 4 == 0 && date->year % 100 != 0) || date->year % 400 == 0;
-	if (date->month == 2 && date->day == 29 && !leap)
-		return -1;
-	return 0;
-}
-
 /* A BCP 47 tag is letters, digits and hyphens. */
 static int valid_lang(const char *s)
 {
@@ -982,18 +1001,24 @@ static int valid_lang(const char *s)
 	return 1;
 }
 
-static int set_info(pdf_writer *w, const doc_info *info, diag *d)
+/* Sets Info from info and fills m with the same values (owned copies), for
+ * the XMP metadata. */
+static int set_info(pdf_writer *w, const doc_info *info, pdfa_meta *m, diag *d)
 {
 	static const struct {
 		HPDF_InfoType type;
 		const char *name;
-		size_t offset;
+		size_t offset, meta;
 	} text[] = {
-	        {HPDF_INFO_TITLE, "title", offsetof(doc_info, title)},
-	        {HPDF_INFO_AUTHOR, "author", offsetof(doc_info, author)},
-	        {HPDF_INFO_SUBJECT, "subject", offsetof(doc_info, subject)},
-	        {HPDF_INFO_KEYWORDS, "keywords", offsetof(doc_info, keywords)},
-	        {HPDF_INFO_CREATOR, "creator", offsetof(doc_info, creator)},
+	        {HPDF_INFO_TITLE, "title", offsetof(doc_info, title), offsetof(pdfa_meta, title)},
+	        {HPDF_INFO_AUTHOR, "author", offsetof(doc_info, author),
+	         offsetof(pdfa_meta, author)},
+	        {HPDF_INFO_SUBJECT, "subject", offsetof(doc_info, subject),
+	         offsetof(pdfa_meta, subject)},
+	        {HPDF_INFO_KEYWORDS, "keywords", offsetof(doc_info, keywords),
+	         offsetof(pdfa_meta, keywords)},
+	        {HPDF_INFO_CREATOR, "creator", offsetof(doc_info, creator),
+	         offsetof(pdfa_meta, creator)},
 	};
 	HPDF_STATUS st;
 
@@ -1002,6 +1027,7 @@ static int set_info(pdf_writer *w, const doc_info *info, diag *d)
 		if (!v)
 			continue;
 		sanitize(w, v, 1, NULL);
+		*(char **)((char *)m + text[i].meta) = xstrdup(w->buf);
 		if ((st = HPDF_SetInfoAttr(w->pdf, text[i].type, w->buf)) != HPDF_OK) {
 			report(w, d, st, "PDF writer: setting the document %s", text[i].name);
 			return -1;
@@ -1014,20 +1040,13 @@ static int set_info(pdf_writer *w, const doc_info *info, diag *d)
 		report(w, d, st, "PDF writer: setting the document producer");
 		return -1;
 	}
+	m->producer = xstrdup(producer);
 
-	if (info->date) {
-		HPDF_Date date;
-		if (parse_date(info->date, &date) != 0) {
-			diag_error(d, NULL,
-			           "PDF writer: document date \"%s\" is not a YYYY-MM-DD date",
-			           info->date);
-			return -1;
-		}
-		if ((st = HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, date)) != HPDF_OK ||
-		    (st = HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, date)) != HPDF_OK) {
-			report(w, d, st, "PDF writer: setting the document date");
-			return -1;
-		}
+	if (pdfa_dates(m, info->date, info->mod_date, d) != 0)
+		return -1;
+	if ((st = pdfa_set_info_dates(w->pdf, m)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: setting the document dates");
+		return -1;
 	}
 
 	if (info->lang) {
@@ -1043,6 +1062,7 @@ static int set_info(pdf_writer *w, const doc_info *info, diag *d)
 			report(w, d, st, "PDF writer: setting the document language");
 			return -1;
 		}
+		m->lang = info->lang;
 	}
 	return 0;
 }
@@ -1068,6 +1088,7 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 		return -1;
 	}
 
+	pdfa_meta meta = {0};
 	/* All pages first: links and bookmarks may point forward. */
 	HPDF_Page *pages = xcalloc(doc->npages, sizeof(*pages));
 	int rc = -1;
@@ -1086,7 +1107,18 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 	for (size_t i = 0; i < doc->npages; i++)
 		if (draw_page(w, doc, i, pages, d) != 0)
 			goto out;
-	if (add_outline(w, doc, pages, d) != 0 || set_info(w, &doc->info, d) != 0)
+	if (add_outline(w, doc, pages, d) != 0 || set_info(w, &doc->info, &meta, d) != 0)
+		goto out;
+	check_notdef(w, d);
+	if ((st = pdfa_add_metadata(w->pdf, &meta)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: adding the XMP metadata");
+		goto out;
+	}
+	char mod_date[24];
+	if (meta.modified[0])
+		pdfa_pdf_date(meta.modified, mod_date);
+	if (pdfa_add_output_intent(w->pdf, d) != 0 ||
+	    embed_files(w->pdf, w->attach, w->nattach, meta.modified[0] ? mod_date : NULL, d) != 0)
 		goto out;
 
 	if ((st = HPDF_SetPageMode(w->pdf, doc->noutline ? HPDF_PAGE_MODE_USE_OUTLINE
@@ -1108,12 +1140,16 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 		report(w, d, HPDF_OK, "PDF writer: libharu reported an error while drawing");
 		goto out;
 	}
-	if ((st = HPDF_SaveToFile(w->pdf, path)) != HPDF_OK) {
-		report(w, d, st, "PDF writer: cannot write %s", path);
+	if (pdfa_save(w->pdf, path, d) != 0)
 		goto out;
-	}
 	rc = 0;
 out:
+	free((char *)meta.title);
+	free((char *)meta.author);
+	free((char *)meta.subject);
+	free((char *)meta.keywords);
+	free((char *)meta.creator);
+	free((char *)meta.producer);
 	free(pages);
 	return rc;
 }
