@@ -273,6 +273,38 @@ static void print_stats(const layout_stats *st)
 	printf("greedy paragraphs:      %d\n", st->greedy_paragraphs);
 }
 
+/* The pictures the report shows (the logo, then image blocks), each once,
+ * for the archive; warns about those `rapport verify` cannot put back
+ * because they are not beside the definition.  Free the array. */
+static const char **report_images(pipeline *p, size_t *n)
+{
+	const char **v = xcalloc(p->blocks.n + 2, sizeof(*v));
+	*n = 0;
+	if (p->logo.path[0])
+		v[(*n)++] = p->logo.path;
+	for (size_t i = 0; i < p->blocks.n; i++) {
+		if (p->blocks.v[i].kind != BLOCK_IMAGE)
+			continue;
+		const char *path = p->blocks.v[i].image->path;
+		int seen = 0;
+		for (size_t j = 0; j < *n && !seen; j++)
+			seen = strcmp(v[j], path) == 0;
+		if (!seen)
+			v[(*n)++] = path;
+	}
+	char dir[4096];
+	for (size_t i = 0; i < *n && realpath(p->data_dir, dir); i++) {
+		const char *slash = strrchr(v[i], '/');
+		if (!slash || (size_t)(slash - v[i]) != strlen(dir) ||
+		    strncmp(v[i], dir, strlen(dir)) != 0)
+			diag_warning(p->d, NULL,
+			             "%s: picture %s is not beside the definition: the PDF embeds "
+			             "it, but `rapport verify` cannot rebuild from it",
+			             p->r.path, v[i]);
+	}
+	return v;
+}
+
 /* Lays out and writes the PDF.  Returns an exit code. */
 static int write_pdf(pipeline *p, double t0)
 {
@@ -344,7 +376,10 @@ static int write_pdf(pipeline *p, double t0)
 	         p->r.organisation ? p->r.organisation : "", kind ? kind : "",
 	         lo.period_label ? lo.period_label : "");
 	doc.info.keywords = keywords;
-	arch = archive_collect(&p->r, &p->plugins, o, w, d);
+	size_t nimg = 0;
+	const char **imgs = report_images(p, &nimg);
+	arch = archive_collect(&p->r, &p->plugins, o, w, imgs, nimg, d);
+	free(imgs);
 	if (!arch) {
 		rc = EXIT_DATA;
 		goto out;

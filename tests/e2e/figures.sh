@@ -26,6 +26,26 @@ jq --arg data "$(cd "$DATA" && pwd)" '.years = [.years[] | sub("^\\.\\./\\.\\./d
 "$RAPPORT" build "$TMP/d/r.json" -o "$TMP/ok.pdf" >/dev/null 2>"$TMP/err"
 expect "an image inside the data directory is fine ($(head -c 200 "$TMP/err"))" test -s "$TMP/ok.pdf"
 
+# pictures beside the definition travel inside the PDF: verify rebuilds it
+mkdir -p "$TMP/v"
+cp "$DATA"/20*.json "$top_srcdir/tests/e2e/img/logo.png" "$top_srcdir/tests/e2e/img/photo.jpg" "$TMP/v/"
+jq '.logo = "logo.png" | .sections[0].content += [{"image": "photo.jpg", "caption": "En bild"}]' \
+  "$REPORT" >"$TMP/v/r.json"
+"$RAPPORT" build "$TMP/v/r.json" -o "$TMP/v/out.pdf" >/dev/null 2>"$TMP/err"
+expect "a report with pictures builds without a warning ($(head -c 300 "$TMP/err"))" test ! -s "$TMP/err"
+if command -v pdfdetach >/dev/null; then
+  pdfdetach -list "$TMP/v/out.pdf" >"$TMP/attached"
+  expect "the logo is embedded as an input" grep -qE '^[0-9]+: logo\.png$' "$TMP/attached"
+  expect "the photo is embedded as an input" grep -qE '^[0-9]+: photo\.jpg$' "$TMP/attached"
+fi
+"$RAPPORT" verify "$TMP/v/out.pdf" >"$TMP/out" 2>&1
+expect "rapport verify rebuilds it byte for byte ($(head -c 300 "$TMP/out"))" grep -q "verified" "$TMP/out"
+# a picture in a subdirectory is embedded too, with a warning that verify
+# cannot put it back
+"$RAPPORT" build "$TMP/d/r.json" -o "$TMP/sub.pdf" >/dev/null 2>"$TMP/err"
+expect "a picture not beside the definition is named" \
+  grep -qE "picture .*/img/photo\.jpg is not beside the definition" "$TMP/err"
+
 refused() { # refused JQ-FILTER MESSAGE-REGEX
   jq "$1" "$TMP/d/r.json" >"$TMP/d/bad.json"
   echo 'x' >"$TMP/out.pdf"
