@@ -122,6 +122,14 @@ static int is_round(int kind)
 	return kind == K_PIE || kind == K_DONUT;
 }
 
+/* Is there a value (a finite number) for series s and category k?  A
+ * missing value draws no bar, marker or label and breaks a line; sums and
+ * stacks count it as 0. */
+static int present(const block_chart *c, size_t s, size_t k)
+{
+	return isfinite(c->values[s * c->ncat + k]);
+}
+
 static double value(const block_chart *c, size_t s, size_t k)
 {
 	double v = c->values[s * c->ncat + k];
@@ -573,7 +581,7 @@ static int point_between(const block_chart *c, size_t self, size_t k, float py0,
                          float y0, float y1)
 {
 	for (size_t s = 0; s < c->nseries; s++) {
-		if (s == self)
+		if (s == self || !present(c, s, k))
 			continue;
 		float y = py0 + (float)value(c, s, k) * scale;
 		if (y > y0 && y < y1)
@@ -662,6 +670,8 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 		if (c->kind == K_BAR) {
 			float area = group * 0.72f, bw = area / (float)c->nseries;
 			for (size_t s = 0; s < c->nseries; s++) {
+				if (!present(c, s, k))
+					continue;
 				double v = value(c, s, k);
 				float bx = gx + (group - area) / 2 + bw * (float)s;
 				float h = (float)v * scale;
@@ -697,22 +707,34 @@ static void vertical(layout *L, const block_chart *c, float top, const geom *g)
 	}
 
 	if (c->kind == K_LINE) {
-		for (size_t s = 0; s < c->nseries; s++) {
-			float *pts = arena_alloc(L->doc->arena, c->ncat * 2 * sizeof(float));
-			for (size_t k = 0; k < c->ncat; k++) {
-				pts[2 * k] = x0 + group * ((float)k + 0.5f);
-				pts[2 * k + 1] = zero + (float)value(c, s, k) * scale;
+		/* one path per run of present values: a gap where one is missing */
+		for (size_t s = 0; s < c->nseries; s++)
+			for (size_t k = 0; k < c->ncat;) {
+				size_t e = k;
+				while (e < c->ncat && present(c, s, e))
+					e++;
+				if (e - k >= 2) {
+					float *pts = arena_alloc(L->doc->arena,
+					                         (e - k) * 2 * sizeof(float));
+					for (size_t i = k; i < e; i++) {
+						pts[2 * (i - k)] = x0 + group * ((float)i + 0.5f);
+						pts[2 * (i - k) + 1] =
+						        zero + (float)value(c, s, i) * scale;
+					}
+					draw_op *path = doc_op(L->doc, L->page, DRAW_PATH);
+					path->pts = pts;
+					path->npts = e - k;
+					path->stroked = 1;
+					path->stroke = chart_colour(s);
+					path->line_width = 1.8f;
+				}
+				k = e > k ? e : k + 1;
 			}
-			draw_op *path = doc_op(L->doc, L->page, DRAW_PATH);
-			path->pts = pts;
-			path->npts = c->ncat;
-			path->stroked = 1;
-			path->stroke = chart_colour(s);
-			path->line_width = 1.8f;
-		}
 		/* markers and labels over all the lines */
 		for (size_t s = 0; s < c->nseries; s++)
 			for (size_t k = 0; k < c->ncat; k++) {
+				if (!present(c, s, k))
+					continue;
 				float x = x0 + group * ((float)k + 0.5f);
 				float y = zero + (float)value(c, s, k) * scale;
 				marker(L, s, x, y, 2.8f);
@@ -778,6 +800,8 @@ static void horizontal(layout *L, const block_chart *c, float top, const geom *g
 			           base - (float)i * CAT_LEADING, CAT_LEADING, COLOR_TEXT);
 		if (c->kind == K_HBAR) {
 			for (size_t s = 0; s < c->nseries; s++) {
+				if (!present(c, s, k))
+					continue;
 				double v = value(c, s, k);
 				float by = gy + 4 + BAR_THICK * (float)(c->nseries - 1 - s);
 				float w = (float)v * scale;

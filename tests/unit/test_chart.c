@@ -253,6 +253,38 @@ static void long_category_labels_wrap(void **state)
 	blocks_free(&b);
 }
 
+/* A missing value (NaN) is not drawn as zero: no bar, and the line breaks
+ * around it instead of dropping to the axis. */
+static void missing_values_leave_gaps(void **state)
+{
+	(void)state;
+	block_list b;
+	blocks_init(&b);
+	blocks_heading(&b, 1, "Diagram");
+	const double v[] = {10, 20, NAN, 40, 50};
+	add_chart(&b, RAPPORT_CHART_BAR, 5, 1, v);
+	add_chart(&b, RAPPORT_CHART_LINE, 5, 1, v);
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	assert_int_equal(layout_run(&b, &o, &doc, NULL, &D), 0);
+	size_t bars = 0, paths = 0, points = 0;
+	for (size_t pg = 2; pg < doc.npages; pg++)
+		for (size_t i = 0; i < doc.pages[pg].n; i++) {
+			const draw_op *op = &doc.pages[pg].ops[i];
+			bars += is_series_fill(op, 0);
+			if (op->kind == DRAW_PATH && op->stroked && !op->filled) {
+				paths++;
+				points += op->npts;
+			}
+		}
+	assert_int_equal(bars, 4);
+	assert_int_equal(paths, 2); /* 2016-2017 and 2019-2020 */
+	assert_int_equal(points, 4);
+	document_free(&doc);
+	blocks_free(&b);
+}
+
 /* A pie's slices (polygons in the slice colours) sweep the whole circle in
  * proportion to the values. */
 static void pie_slices_add_up(void **state)
@@ -305,6 +337,7 @@ int main(void)
 	        cmocka_unit_test(bar_heights_follow_the_data),
 	        cmocka_unit_test(a_long_legend_wraps_above_the_data),
 	        cmocka_unit_test(long_category_labels_wrap),
+	        cmocka_unit_test(missing_values_leave_gaps),
 	        cmocka_unit_test(pie_slices_add_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
