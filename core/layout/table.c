@@ -311,6 +311,14 @@ float table_min_height(layout *L, const block_table *t)
 	memset(&f, 0, sizeof(f));
 	fit_table(L, t, &f, 0);
 	float h = caption_height(L, t, 0) + header_height(&f);
+	/* a short table is kept whole; a long one starts with at least three
+	 * rows, so no page ends with a head and a row or two */
+	size_t keep = t->nrows <= 8 ? t->nrows : 3;
+	float rows = 0;
+	for (size_t r = 1; r <= keep; r++)
+		rows += f.height[r];
+	if (rows <= L->top - L->bottom - h)
+		return h + rows;
 	if (t->nrows)
 		h += f.height[1] < L->top - L->bottom - h ? f.height[1] : f.leading + 2 * PAD_Y;
 	return h;
