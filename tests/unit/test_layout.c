@@ -256,7 +256,7 @@ static void no_widows_orphans_or_overfull_lines(void **state)
 static void short_tables_stay_whole(void **state)
 {
 	(void)state;
-	for (int paras = 1; paras < 14; paras++) {
+	for (int paras = 1; paras < 30; paras++) {
 		block_list b;
 		build(&b, 1, paras);
 		const char *head[] = {"År", "Antal"};
