@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -133,9 +134,16 @@ static void add_file(archive *a, const char *name, const char *desc, const char 
 	a->desc = xrealloc(a->desc, a->n * sizeof(*a->desc));
 	a->data[i] = data;
 	a->desc[i] = xstrdup(desc);
+	size_t len = strlen(name);
+	const char *mime = "application/json";
+	if (len > 4 && strcasecmp(name + len - 4, ".png") == 0)
+		mime = "image/png";
+	else if ((len > 4 && strcasecmp(name + len - 4, ".jpg") == 0) ||
+	         (len > 5 && strcasecmp(name + len - 5, ".jpeg") == 0))
+		mime = "image/jpeg";
 	a->files[i] = (pdf_attachment){.name = name,
 	                               .desc = a->desc[i],
-	                               .mime = "application/json",
+	                               .mime = mime,
 	                               .relationship = rel,
 	                               .data = data,
 	                               .size = size};
@@ -162,6 +170,8 @@ static int add_input(archive *a, cJSON *arr, const char *path, const char *role,
 	char desc[64], hex[2 * SHA256_LEN + 1];
 	if (year)
 		snprintf(desc, sizeof(desc), "Data for %d (source)", year);
+	else if (strcmp(role, "image") == 0)
+		snprintf(desc, sizeof(desc), "Picture (source)");
 	else
 		snprintf(desc, sizeof(desc), "Report definition (source)");
 	sha_hex(data, size, hex);
@@ -179,7 +189,7 @@ static int add_input(archive *a, cJSON *arr, const char *path, const char *role,
 }
 
 archive *archive_collect(const report *r, const plugin_set *ps, const build_opts *o,
-                         const pdf_writer *w, diag *d)
+                         const pdf_writer *w, const char *const *images, size_t nimages, diag *d)
 {
 	archive *a = xcalloc(1, sizeof(*a));
 	int sde = source_date_epoch(&a->epoch, d);
@@ -219,6 +229,8 @@ archive *archive_collect(const report *r, const plugin_set *ps, const build_opts
 			             "embeds it, but `rapport verify` cannot rebuild from it",
 			             r->path, entry);
 	}
+	for (size_t i = 0; i < nimages; i++)
+		bad |= add_input(a, inputs, images[i], "image", 0, d);
 
 	cJSON *plugins = cJSON_AddArrayToObject(m, "plugins");
 	for (size_t i = 0; i < ps->nkinds && !bad; i++) {

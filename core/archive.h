@@ -22,13 +22,15 @@
 
 typedef struct archive archive;
 
-/* Reads every input of report r (the definition and all its year files) and
- * describes them, the plugins of ps and the writer's fonts in a manifest.
+/* Reads every input of report r (the definition, all its year files and the
+ * nimages pictures it shows, by resolved path) and describes them, the
+ * plugins of ps and the writer's fonts in a manifest.
  * Also reads SOURCE_DATE_EPOCH.  Returns NULL after reporting to d (an input
  * that cannot be read, two inputs with the same file name, a bad
  * SOURCE_DATE_EPOCH). */
 archive *archive_collect(const report *r, const plugin_set *ps, const build_opts *o,
-                         const pdf_writer *w, diag *d);
+                         const pdf_writer *w, const char *const *images, size_t nimages,
+                         diag *d);
 /* The files to embed: the inputs (AFRelationship Source), then the manifest
  * (Supplement).  Valid until archive_free. */
 const pdf_attachment *archive_files(const archive *a, size_t *n);

@@ -19,6 +19,9 @@
 #include "pdf/pdf.h"
 #include "plugin.h"
 #include "report.h"
+#include "sections/chart_data.h"
+#include "sections/figure.h"
+#include "sections/generic.h"
 
 const char *default_fonts_list(void)
 {
@@ -67,8 +70,9 @@ static void list_items(const jnode *arr, block_list *blocks, block_list_data *l,
 }
 
 /* Checks (blocks == NULL) or emits content blocks (see docs/data-format.md)
- * under a heading of level `level`. */
-static void content_blocks(const jnode *arr, int level, block_list *blocks, diag *d)
+ * under a heading of level `level`; images are looked up in `dir`. */
+static void content_blocks(const jnode *arr, int level, block_list *blocks, diag *d,
+                           const char *dir)
 {
 	if (!arr)
 		return;
@@ -79,11 +83,15 @@ static void content_blocks(const jnode *arr, int level, block_list *blocks, diag
 	for (size_t i = 0; i < jnode_length(arr); i++) {
 		const jnode *b = jnode_at(arr, i);
 		const jnode *h = jnode_get(b, "heading"), *p = jnode_get(b, "paragraph"),
-		            *l = jnode_get(b, "list");
-		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l) != 1) {
+		            *l = jnode_get(b, "list"), *img = jnode_get(b, "image");
+		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l + !!img) != 1) {
 			content_error(d, b,
-			              "a content block: {\"heading\": ...}, {\"paragraph\": ...} or "
-			              "{\"list\": [...]}");
+			              "a content block: {\"heading\": ...}, {\"paragraph\": ...}, "
+			              "{\"list\": [...]} or {\"image\": ..., \"caption\": ...}");
+			continue;
+		}
+		if (img) {
+			figure_block(b, dir, blocks, d);
 			continue;
 		}
 		const jnode *v = h ? h : p ? p : l;
@@ -120,6 +128,8 @@ typedef struct pipeline {
 	const char **origins;               /* per section: the plugin's file */
 	block_list blocks;
 	rapport_ctx ctx;
+	char data_dir[4096]; /* the report definition's directory */
+	image_info logo;     /* logo.path[0] == 0: none */
 } pipeline;
 
 static int section_included(const pipeline *p, const report_section *s)
@@ -136,6 +146,14 @@ static int load_and_check(pipeline *p)
 	int data_bad = report_load(&p->r, o->report_path, o->year, d) != 0;
 	if (!p->r.def)
 		return EXIT_DATA;
+	snprintf(p->data_dir, sizeof(p->data_dir), "%s", o->report_path);
+	char *slash = strrchr(p->data_dir, '/');
+	if (slash)
+		slash[slash == p->data_dir ? 1 : 0] = '\0';
+	else
+		snprintf(p->data_dir, sizeof(p->data_dir), ".");
+	if (figure_logo(jdoc_root(p->r.def), p->data_dir, &p->logo, d) != 0)
+		data_bad = 1;
 	plugins_init(&p->plugins, o->plugin_dirs, o->nplugin_dirs);
 	if (plugins_load_all(&p->plugins, host_table(), d) != 0)
 		return EXIT_PLUGIN;
@@ -144,7 +162,7 @@ static int load_and_check(pipeline *p)
 	int missing = 0;
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
-		if (!s->type || strcmp(s->type, "text") == 0)
+		if (!s->type || strcmp(s->type, "text") == 0 || generic_section_type(s->type))
 			continue;
 		const section_kind *k = plugins_find(&p->plugins, s->type);
 		if (!k) {
@@ -170,13 +188,23 @@ static int load_and_check(pipeline *p)
 	if (data_bad)
 		return EXIT_DATA;
 
+	const jnode *appendix = jnode_get(jdoc_root(p->r.def), "chart_data_appendix");
+	if (appendix && jnode_kind(appendix) != J_BOOL) {
+		char found[96];
+		diag_pos pos = jnode_pos(appendix);
+		diag_error(d, &pos, "expected true or false, found %s",
+		           jnode_describe(appendix, found, sizeof(found)));
+	}
 	ctx_init(&p->ctx, &p->r, NULL, o->lang, d);
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
-		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d);
-		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d);
-		if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d);
+		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d, p->data_dir);
+		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d, p->data_dir);
+		if (generic_section_type(s->type)) {
+			if (section_included(p, s))
+				generic_section(&p->r, s, o->lang, NULL, d);
+		} else if (!p->types[i])
+			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d, p->data_dir);
 		else if (section_included(p, s)) {
 			p->ctx.origin = p->origins[i];
 			host_validate(&p->ctx, s, p->types[i]);
@@ -196,16 +224,21 @@ static int emit_all(pipeline *p)
 		if (!section_included(p, s))
 			continue;
 		blocks_heading(&p->blocks, s->level, s->title);
-		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d);
-		if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d);
+		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d, p->data_dir);
+		if (generic_section_type(s->type))
+			generic_section(&p->r, s, p->o->lang, &p->blocks, p->d);
+		else if (!p->types[i])
+			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d,
+			               p->data_dir);
 		else {
 			p->ctx.origin = p->origins[i];
 			if (host_emit(&p->ctx, s, p->types[i]) != 0)
 				return EXIT_PLUGIN;
 		}
-		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d);
+		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d, p->data_dir);
 	}
+	if (jnode_bool(jnode_get(jdoc_root(p->r.def), "chart_data_appendix"), 1))
+		chart_data_appendix(&p->blocks, p->o->lang);
 	return EXIT_OK;
 }
 
@@ -238,6 +271,38 @@ static void print_stats(const layout_stats *st)
 	printf("fallback glyphs:        %d\n", st->fallback_glyphs);
 	printf("missing glyphs:         %d\n", st->missing_glyphs);
 	printf("greedy paragraphs:      %d\n", st->greedy_paragraphs);
+}
+
+/* The pictures the report shows (the logo, then image blocks), each once,
+ * for the archive; warns about those `rapport verify` cannot put back
+ * because they are not beside the definition.  Free the array. */
+static const char **report_images(pipeline *p, size_t *n)
+{
+	const char **v = xcalloc(p->blocks.n + 2, sizeof(*v));
+	*n = 0;
+	if (p->logo.path[0])
+		v[(*n)++] = p->logo.path;
+	for (size_t i = 0; i < p->blocks.n; i++) {
+		if (p->blocks.v[i].kind != BLOCK_IMAGE)
+			continue;
+		const char *path = p->blocks.v[i].image->path;
+		int seen = 0;
+		for (size_t j = 0; j < *n && !seen; j++)
+			seen = strcmp(v[j], path) == 0;
+		if (!seen)
+			v[(*n)++] = path;
+	}
+	char dir[4096];
+	for (size_t i = 0; i < *n && realpath(p->data_dir, dir); i++) {
+		const char *slash = strrchr(v[i], '/');
+		if (!slash || (size_t)(slash - v[i]) != strlen(dir) ||
+		    strncmp(v[i], dir, strlen(dir)) != 0)
+			diag_warning(p->d, NULL,
+			             "%s: picture %s is not beside the definition: the PDF embeds "
+			             "it, but `rapport verify` cannot rebuild from it",
+			             p->r.path, v[i]);
+	}
+	return v;
 }
 
 /* Lays out and writes the PDF.  Returns an exit code. */
@@ -275,6 +340,14 @@ static int write_pdf(pipeline *p, double t0)
 	lo.authors = authors;
 	lo.nauthors = na;
 	lo.toc_depth = 3;
+	block_image logo = {0};
+	if (p->logo.path[0]) {
+		logo.path = p->logo.path;
+		logo.width = p->logo.width;
+		logo.height = p->logo.height;
+		logo.scale = 1;
+		lo.logo = &logo;
+	}
 	if (p->r.single_year) {
 		snprintf(title, sizeof(title), "%s %d", label(o->lang, "annual_report"),
 		         p->r.single_year);
@@ -292,9 +365,8 @@ static int write_pdf(pipeline *p, double t0)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	/* The pages hold copies of all they draw: the block tree goes, and the
-	 * pages' spare capacity, before the writer's peak. */
-	blocks_free(&p->blocks);
+	/* the pages' spare capacity goes before the writer's peak (the block
+	 * tree stays: the archive names its pictures by their paths in it) */
 	document_trim(&doc);
 	char creator[64];
 	snprintf(creator, sizeof(creator), "rapport %s", PACKAGE_VERSION);
@@ -307,7 +379,10 @@ static int write_pdf(pipeline *p, double t0)
 	         p->r.organisation ? p->r.organisation : "", kind ? kind : "",
 	         lo.period_label ? lo.period_label : "");
 	doc.info.keywords = keywords;
-	arch = archive_collect(&p->r, &p->plugins, o, w, d);
+	size_t nimg = 0;
+	const char **imgs = report_images(p, &nimg);
+	arch = archive_collect(&p->r, &p->plugins, o, w, imgs, nimg, d);
+	free(imgs);
 	if (!arch) {
 		rc = EXIT_DATA;
 		goto out;
@@ -392,6 +467,10 @@ int build_list_plugins(const build_opts *o, diag *d)
 	printf("%-12s %-8s %-52s %s\n", "NAME", "VERSION", "DESCRIPTION", "PATH");
 	printf("%-12s %-8s %-52s %s\n", "text", PACKAGE_VERSION,
 	       "narrative text from the data (built in)", "(built in)");
+	printf("%-12s %-8s %-52s %s\n", "table", PACKAGE_VERSION,
+	       "a table of the year files' figures (built in)", "(built in)");
+	printf("%-12s %-8s %-52s %s\n", "chart", PACKAGE_VERSION,
+	       "a chart of the year files' figures (built in)", "(built in)");
 	for (size_t i = 0; i < set.nkinds; i++) {
 		const rapport_section_type *t = set.kinds[i].type;
 		printf("%-12s %-8s %-52s %s\n", t->name, t->version ? t->version : "?",

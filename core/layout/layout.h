@@ -36,6 +36,7 @@ typedef struct layout_opts {
 	size_t nauthors;
 	int toc_depth; /* heading levels listed in the contents (default 2) */
 	int ragged;    /* body text ragged right instead of justified */
+	const block_image *logo; /* the organisation's logo on the title page, or NULL */
 } layout_opts;
 
 /* What layout found, for `rapport build --verbose` and the tests. */

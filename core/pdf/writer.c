@@ -69,6 +69,12 @@ struct pdf_writer {
 	size_t ops_cap;
 	int used;          /* pdf_writer_write has run */
 	int release_pages; /* free each page's ops once drawn */
+
+	struct loaded_image { /* images loaded so far: each file is embedded once */
+		char *path;
+		HPDF_Image img;
+	} *images;
+	size_t nimages, images_cap;
 };
 
 /* ------------------------------------------------------------- errors */
@@ -367,6 +373,9 @@ void pdf_writer_free(pdf_writer *w)
 	font_list_free(&w->files);
 	free(w->buf);
 	free(w->ops);
+	for (size_t i = 0; i < w->nimages; i++)
+		free(w->images[i].path);
+	free(w->images);
 	free(w);
 }
 
@@ -841,6 +850,35 @@ static HPDF_STATUS draw_circle(struct pen *p, const draw_op *op)
 	return st;
 }
 
+/* Draws the PNG or JPEG file op->text into (x, y, w, h); a file drawn more
+ * than once is embedded once.  The kind comes from the file's signature. */
+static HPDF_STATUS draw_image(struct pen *p, const draw_op *op)
+{
+	pdf_writer *w = p->w;
+	HPDF_Image img = NULL;
+	for (size_t i = 0; i < w->nimages && !img; i++)
+		if (strcmp(w->images[i].path, op->text) == 0)
+			img = w->images[i].img;
+	if (!img) {
+		unsigned char sig[2] = {0, 0};
+		FILE *f = fopen(op->text, "rb");
+		if (!f || fread(sig, 1, 2, f) != 2) {
+			if (f)
+				fclose(f);
+			return HPDF_FILE_IO_ERROR;
+		}
+		fclose(f);
+		img = sig[0] == 0xFF && sig[1] == 0xD8 ? HPDF_LoadJpegImageFromFile(w->pdf, op->text)
+		                                       : HPDF_LoadPngImageFromFile(w->pdf, op->text);
+		if (!img)
+			return w->err != HPDF_OK ? w->err : HPDF_INVALID_IMAGE;
+		GROW(w->images, w->images_cap, w->nimages + 1);
+		w->images[w->nimages].path = xstrdup(op->text);
+		w->images[w->nimages++].img = img;
+	}
+	return HPDF_Page_DrawImage(p->page, img, op->x, op->y, op->w, op->h);
+}
+
 /* A destination [page /XYZ null top null]: scrolls to `top` on the page and
  * keeps the reader's horizontal position and zoom (libharu's SetXYZ insists
  * on a zoom factor, so the array is built here). */
@@ -942,6 +980,8 @@ static const char *op_name(enum draw_kind k)
 		return "link";
 	case DRAW_URI:
 		return "URI link";
+	case DRAW_IMAGE:
+		return "image";
 	}
 	return "unknown operation";
 }
@@ -1015,6 +1055,9 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *p
 			case DRAW_URI:
 				st = draw_uri(&p, op);
 				break;
+			case DRAW_IMAGE:
+				st = draw_image(&p, op);
+				break;
 			default:
 				diag_error(d, NULL,
 				           "PDF writer: page %zu: unknown drawing operation %d",
@@ -1029,6 +1072,9 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *p
 				        "PDF writer: page %zu: link to page %d, but the document "
 				        "has %zu pages",
 				        pg + 1, op->dest_page + 1, doc->npages);
+			else if (op->kind == DRAW_IMAGE)
+				report(w, d, st, "PDF writer: page %zu: drawing image %s", pg + 1,
+				       op->text ? op->text : "");
 			else if (op->kind == DRAW_TEXT)
 				report(w, d, st,
 				       "PDF writer: page %zu: drawing text \"%.*s\" (%s %g pt)",
