@@ -365,6 +365,9 @@ static int write_pdf(pipeline *p, double t0)
 		rc = EXIT_DATA;
 		goto out;
 	}
+	/* the pages' spare capacity goes before the writer's peak (the block
+	 * tree stays: the archive names its pictures by their paths in it) */
+	document_trim(&doc);
 	char creator[64];
 	snprintf(creator, sizeof(creator), "rapport %s", PACKAGE_VERSION);
 	doc.info.creator = creator;
@@ -388,6 +391,7 @@ static int write_pdf(pipeline *p, double t0)
 	size_t nfiles;
 	const pdf_attachment *files = archive_files(arch, &nfiles);
 	pdf_writer_attach(w, files, nfiles);
+	pdf_writer_release_pages(w, 1);
 
 	output out = {0};
 	if (output_begin(&out, o->out_path, d) != 0) {
@@ -431,6 +435,11 @@ int build_run(const build_opts *o, diag *d)
 		rc = emit_all(&p);
 		if (rc == EXIT_OK && d->errors)
 			rc = EXIT_DATA;
+		/* the blocks copy all they hold: the year files and the plugins'
+		 * strings are not needed for the layout */
+		if (p.ctx.scratch)
+			ctx_free(&p.ctx);
+		report_free_years(&p.r);
 		if (rc == EXIT_OK)
 			rc = write_pdf(&p, t0);
 	} else if (rc == EXIT_OK && !o->quiet) {

@@ -33,6 +33,9 @@ void sha256_update(sha256_ctx *c, const void *data, size_t n);
 void sha256_final(sha256_ctx *c, unsigned char out[SHA256_LEN]);
 /* One-shot SHA-256 of n bytes. */
 void sha256(const void *data, size_t n, unsigned char out[SHA256_LEN]);
+/* Tests: yes = 1 makes SHA-256 use the portable code even where the CPU's
+ * SHA extensions would be used; returns whether they were in use before. */
+int sha256_use_portable(int yes);
 
 void md5_init(md5_ctx *c);
 void md5_update(md5_ctx *c, const void *data, size_t n);

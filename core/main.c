@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "archive.h"
+#include "batch.h"
 #include "build.h"
 #include "describe.h"
 #include "diag.h"
@@ -18,6 +20,7 @@
 
 static const char USAGE[] =
         "usage: rapport build REPORT.json -o OUT.pdf [options]\n"
+        "       rapport build REPORT.json|DIR... -o OUTDIR [-j N] [options]\n"
         "       rapport check REPORT.json [options]\n"
         "       rapport plugins [--plugin-dir DIR]... [--verbose]\n"
         "       rapport extract REPORT.pdf -o DIR\n"
@@ -42,7 +45,11 @@ static const char HELP[] =
         "            source, Makefile, sample data, README; then `make && make report`\n"
         "\n"
         "options:\n"
-        "  -o, --output FILE    the PDF to write (build)\n"
+        "  -o, --output FILE    the PDF to write (build); with several report definitions\n"
+        "                       or a directory of them, the directory to write each\n"
+        "                       REPORT.pdf to (NAME-REPORT.pdf when file names repeat)\n"
+        "  -j, --jobs N         build up to N reports at once (default 1); the exit\n"
+        "                       status is then the largest of the failed builds'\n"
         "  --year YEAR          a single-year report for YEAR instead of the whole period\n"
         "  --lang sv|en         language of labels and number formats (default sv)\n"
         "  --plugin-dir DIR     search DIR for plugins first (may be repeated)\n"
@@ -98,14 +105,16 @@ int main(int argc, char **argv)
 
 	build_opts o = {0};
 	const char **dirs = calloc((size_t)argc, sizeof(*dirs));
-	size_t ndirs = 0;
+	const char **inputs = calloc((size_t)argc, sizeof(*inputs));
+	size_t ndirs = 0, ninputs = 0;
+	long jobs = 1;
 	int rc = EXIT_OK, year_or_lang = 0;
 	for (int i = 2; i < argc && rc == EXIT_OK; i++) {
 		const char *a = argv[i];
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 		int takes = !strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "--year") ||
 		            !strcmp(a, "--lang") || !strcmp(a, "--plugin-dir") ||
-		            !strcmp(a, "--fonts");
+		            !strcmp(a, "--fonts") || !strcmp(a, "-j") || !strcmp(a, "--jobs");
 		if (takes && !val) {
 			rc = usage_error("option '%s' needs a value", a);
 			break;
@@ -125,6 +134,12 @@ int main(int argc, char **argv)
 				rc = usage_error("--lang wants sv or en, not '%s'", argv[i]);
 		} else if (!strcmp(a, "--plugin-dir")) {
 			dirs[ndirs++] = argv[++i];
+		} else if (!strcmp(a, "-j") || !strcmp(a, "--jobs")) {
+			char *end;
+			jobs = strtol(argv[++i], &end, 10);
+			if (*end || jobs < 1 || jobs > 256)
+				rc = usage_error("-j wants a number of jobs 1-256, not '%s'",
+				                 argv[i]);
 		} else if (!strcmp(a, "--fonts")) {
 			o.fonts_list = argv[++i];
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
@@ -135,8 +150,9 @@ int main(int argc, char **argv)
 			o.quiet = 1;
 		} else if (a[0] == '-' && a[1]) {
 			rc = usage_error("unknown option '%s'", a);
-		} else if (!o.report_path && !is_plugins) { /* describe: the TYPE */
-			o.report_path = a;
+		} else if (!is_plugins && (is_build || !ninputs)) { /* describe: the TYPE */
+			inputs[ninputs++] = a;
+			o.report_path = inputs[0];
 		} else {
 			rc = usage_error("unexpected argument '%s'", a);
 		}
@@ -159,10 +175,24 @@ int main(int argc, char **argv)
 		rc = usage_error("%s", "check writes nothing; use build for -o");
 	if (rc != EXIT_OK) {
 		free(dirs);
+		free(inputs);
 		return rc;
 	}
 	o.plugin_dirs = dirs;
 	o.nplugin_dirs = ndirs;
+
+	struct stat sb;
+	if (is_build && (ninputs > 1 || (stat(inputs[0], &sb) == 0 && S_ISDIR(sb.st_mode)))) {
+		size_t n;
+		char **defs = batch_expand(inputs, ninputs, &n);
+		rc = defs ? batch_build(&o, defs, n, o.out_path, (int)jobs) : EXIT_DATA;
+		for (size_t i = 0; defs && i < n; i++)
+			free(defs[i]);
+		free(defs);
+		free(dirs);
+		free(inputs);
+		return rc;
+	}
 
 	diag d;
 	diag_init(&d);
@@ -179,5 +209,6 @@ int main(int argc, char **argv)
 		        d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s",
 		        is_build ? "nothing written" : "check failed");
 	free(dirs);
+	free(inputs);
 	return rc;
 }

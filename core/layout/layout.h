@@ -56,6 +56,10 @@ typedef struct layout_stats {
 
 void document_init(document *doc);
 void document_free(document *doc);
+/* Gives back the unused capacity of every page's list of operations (about
+ * a quarter of the largest allocation of a long document) before the PDF
+ * writer starts allocating. */
+void document_trim(document *doc);
 
 /* Lays out blocks into doc (which must be freshly initialised).  Returns 0,
  * or -1 after reporting to d. */

@@ -26,8 +26,14 @@ const metrics *pdf_writer_metrics(pdf_writer *w);
 const char *pdf_writer_font_path(const pdf_writer *w, face_id f);
 /* Draws every page of doc, adds the outline, links and information, and saves
  * to path as PDF/A-3b: XMP metadata, sRGB output intent, the attached files,
- * an /ID computed from the file's own bytes.  Returns 0, or -1 after reporting to d. */
-int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag *d);
+ * an /ID computed from the file's own bytes.  With pdf_writer_release_pages
+ * set, each page's operations are freed once it is drawn.  Returns 0, or -1
+ * after reporting to d. */
+int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d);
+/* yes = 1: pdf_writer_write frees each page's operations (malloc'd by the
+ * layout) as soon as the page is drawn; they are half the memory of a long
+ * document while libharu saves.  The rest of the document stays. */
+void pdf_writer_release_pages(pdf_writer *w, int yes);
 void pdf_writer_free(pdf_writer *w);
 
 /* A file embedded in the PDF as a PDF/A-3 associated file. */

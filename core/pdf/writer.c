@@ -65,7 +65,10 @@ struct pdf_writer {
 
 	char *buf; /* sanitized text */
 	size_t buf_cap;
-	int used; /* pdf_writer_write has run */
+	char *ops; /* content stream text of one text op (put_text) */
+	size_t ops_cap;
+	int used;          /* pdf_writer_write has run */
+	int release_pages; /* free each page's ops once drawn */
 
 	struct loaded_image { /* images loaded so far: each file is embedded once */
 		char *path;
@@ -221,7 +224,7 @@ static uint32_t drawn_cp(uint32_t cp)
  * cmap and hmtx through the same libharu functions its text width function
  * uses (HPDF_TTFontDef_GetCharWidth = GetGidWidth(GetGlyphid(cp))), but
  * without marking the glyph as used: only drawing adds glyphs to the subset. */
-static uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
+static uint32_t lookup_slow(pdf_writer *w, face_id f, uint32_t cp)
 {
 	uint32_t *c = w->cache[f];
 	if (!c)
@@ -238,6 +241,14 @@ static uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
 		v |= CACHE_HAS;
 	c[cp] = v;
 	return v;
+}
+
+/* The cache entry, filled on first use: the hit is inline, as every
+ * character measured and drawn comes through here. */
+static inline uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
+{
+	const uint32_t *c = w->cache[f];
+	return c && (c[cp] & CACHE_KNOWN) ? c[cp] : lookup_slow(w, f, cp);
 }
 
 static int metric_width(void *ud, face_id f, uint32_t cp)
@@ -361,6 +372,7 @@ void pdf_writer_free(pdf_writer *w)
 	}
 	font_list_free(&w->files);
 	free(w->buf);
+	free(w->ops);
 	for (size_t i = 0; i < w->nimages; i++)
 		free(w->images[i].path);
 	free(w->images);
@@ -416,6 +428,9 @@ struct pen {
 	int has_fill, has_stroke;
 	rgb fill, stroke;
 	float line_width; /* < 0: not set */
+	long tx, ty;      /* origin of the text line matrix in 1/POS_UNIT pt (BT: 0) */
+	int tj_open;      /* a TJ array of the current line is open (put_text) */
+	double tj_x;      /* where the text position is in it, pt */
 };
 
 static float clamp01(float v)
@@ -436,12 +451,25 @@ static rgb clamp_rgb(rgb c)
 	return c;
 }
 
+static char *put_fixed(char *o, long v, long unit);
+
 static HPDF_STATUS set_fill(struct pen *p, rgb c)
 {
 	c = clamp_rgb(c);
 	if (p->has_fill && same_rgb(p->fill, c))
 		return HPDF_OK;
-	HPDF_STATUS st = HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+	/* "r g b rg" written here, in thousandths (finer than 8-bit colour):
+	 * HPDF_Page_SetRGBFill costs 3000 instructions a call in HPDF_FToA */
+	char buf[64], *o = buf;
+	float v[3] = {c.r, c.g, c.b};
+	for (int i = 0; i < 3; i++) {
+		o = put_fixed(o, lround((double)v[i] * 1000.0), 1000);
+		*o++ = ' ';
+	}
+	memcpy(o, "rg\n", 3);
+	o += 3;
+	HPDF_PageAttr attr = p->page->attr;
+	HPDF_STATUS st = HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf, (HPDF_UINT)(o - buf));
 	if (st == HPDF_OK) {
 		p->has_fill = 1;
 		p->fill = c;
@@ -470,17 +498,240 @@ static HPDF_STATUS set_stroke(struct pen *p, rgb c, float width)
 	return st;
 }
 
+static HPDF_STATUS close_tj(struct pen *p);
+
 static HPDF_STATUS end_text(struct pen *p)
 {
 	if (!p->in_text)
 		return HPDF_OK;
+	HPDF_STATUS st = close_tj(p);
+	if (st != HPDF_OK)
+		return st;
 	p->in_text = 0;
 	return HPDF_Page_EndText(p->page);
 }
 
+/* Creates face f's PDF font.  libharu's CIDFontType2_New looks up the glyph
+ * of every one of the 65536 codes through the face's format-4 cmap, a linear
+ * search over its segments (about 40 M instructions per Liberation face, a
+ * third of the bundled report's build), then builds a /W array and a 128 KB
+ * CIDToGIDMap from them.  Only the codes actually drawn matter, and
+ * trim_widths() and write_gid_maps() rewrite both from those before saving.
+ * So during creation: the encoder takes libharu's code-to-CID-map branch
+ * with a map of a single code (so the loops are over one CID, not 65536),
+ * and the face has a one-segment cmap that sends any code to glyph 0 (in
+ * case the encoder's map holds more codes).  Both are restored before
+ * anything is measured or drawn with the font. */
+static HPDF_Font create_font(pdf_writer *w, face_id f)
+{
+	HPDF_TTFontDefAttr attr = w->def[f]->attr;
+	HPDF_TTF_CmapRange real = attr->cmap;
+	/* libharu reads glyph_id_array[code] while code <= glyph_id_array_count */
+	HPDF_UINT16 end = 0xFFFF, start = 0, offset = 2, zeros[2] = {0, 0};
+	HPDF_INT16 delta = 0;
+	attr->cmap.seg_count_x2 = 2;
+	attr->cmap.end_count = &end;
+	attr->cmap.start_count = &start;
+	attr->cmap.id_delta = &delta;
+	attr->cmap.id_range_offset = &offset;
+	attr->cmap.glyph_id_array = zeros;
+	attr->cmap.glyph_id_array_count = 1;
+
+	HPDF_CMapEncoderAttr enc = w->utf8->attr;
+	HPDF_Encoder_ToUnicode_Func to_unicode = w->utf8->to_unicode_fn;
+	HPDF_UINT16 cid = enc->cid_map[0][' '];
+	HPDF_UNICODE uni = enc->unicode_map[0][' '];
+	w->utf8->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	if (!cid) { /* libharu refuses a map without any code */
+		enc->cid_map[0][' '] = ' ';
+		enc->unicode_map[0][' '] = ' ';
+	}
+
+	HPDF_Font font = HPDF_GetFont(w->pdf, w->font_name[f], "UTF-8");
+
+	enc->cid_map[0][' '] = cid;
+	enc->unicode_map[0][' '] = uni;
+	w->utf8->to_unicode_fn = to_unicode;
+	attr->cmap = real;
+	return font;
+}
+
+/* Text positions are written in whole units of 1/POS_UNIT pt: 1/1000 pt is
+ * 0.35 micrometres, far below any printer's resolution, and the digits
+ * libharu added beyond it were float noise that deflate cannot compress. */
+#define POS_UNIT 1000L
+
+/* Writes v/unit (unit a power of ten) in the shortest decimal form ("12.5",
+ * "-3", "0.125") at o; returns the end. */
+static char *put_fixed(char *o, long v, long unit)
+{
+	char tmp[24];
+	int n = 0;
+	if (v < 0) {
+		*o++ = '-';
+		v = -v;
+	}
+	long whole = v / unit, frac = v % unit;
+	do
+		tmp[n++] = (char)('0' + whole % 10);
+	while ((whole /= 10) > 0);
+	while (n > 0)
+		*o++ = tmp[--n];
+	if (frac) {
+		*o++ = '.';
+		for (long div = unit / 10; frac; div /= 10) {
+			*o++ = (char)('0' + frac / div);
+			frac %= div;
+		}
+	}
+	return o;
+}
+
+static char *put_pos(char *o, long v)
+{
+	return put_fixed(o, v, POS_UNIT);
+}
+
+/* A coordinate in whole units of 1/POS_UNIT pt (NaN as 0, clamped to
+ * libharu's range of reals). */
+static long pos_units(float v)
+{
+	if (!(v > -32767.0f && v < 32767.0f))
+		return v >= 32767.0f ? 32767 * POS_UNIT : v <= -32767.0f ? -32767 * POS_UNIT : 0;
+	return lround((double)v * POS_UNIT);
+}
+
+/* Writes the UTF-8 text s[0..len) at o as PDF strings of 2-byte codes (the
+ * UCS-2 code points, Identity-H), "(...)", cut into several strings every
+ * SHOW_CHUNK characters, each code point as drawn_cp() makes it (what
+ * sanitize() does, in the same pass); marks the codes in w->drawn[f] and
+ * adds the sum of their glyph widths (1/1000 em, as in the font's /W) to
+ * *width.  Returns the end. */
+static char *put_string(pdf_writer *w, face_id f, char *o, const char *s, size_t len, long *width)
+{
+	const char *end = s + len;
+	uint8_t *mark = w->drawn[f];
+	*o++ = '(';
+	for (size_t n = 0; s < end; n++) {
+		if (n == SHOW_CHUNK) {
+			memcpy(o, ")(", 2);
+			o += 2;
+			n = 0;
+		}
+		uint32_t cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++ : utf8_next(&s, end);
+		cp = drawn_cp(cp);
+		mark[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		*width += (int16_t)(lookup(w, f, cp) & 0xFFFFu);
+		unsigned char b[2] = {(unsigned char)(cp >> 8), (unsigned char)cp};
+		for (int i = 0; i < 2; i++) {
+			if (b[i] == '(' || b[i] == ')' || b[i] == '\\') {
+				*o++ = '\\';
+				*o++ = (char)b[i];
+			} else if (b[i] == '\n' || b[i] == '\r') { /* readers would normalise */
+				*o++ = '\\';
+				*o++ = b[i] == '\n' ? 'n' : 'r';
+			} else {
+				*o++ = (char)b[i];
+			}
+		}
+	}
+	*o++ = ')';
+	return o;
+}
+
+/* Ends the open TJ array, if any. */
+static HPDF_STATUS close_tj(struct pen *p)
+{
+	if (!p->tj_open)
+		return HPDF_OK;
+	p->tj_open = 0;
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)"] TJ\n", 5);
+}
+
+/* Writes one text op straight into the page's content stream.  A word that
+ * continues the line of the one before (same font, size, colour and
+ * baseline, not to the left of where that one ended) joins its TJ array
+ * with the gap as a kerning number; anything else closes the array, moves
+ * with "dx dy Td" relative to the last Td in exact units of 1/POS_UNIT pt
+ * (so nothing drifts) and opens a new one.
+ *
+ * This is what HPDF_Page_SetTextMatrix + HPDF_Page_ShowText per word wrote,
+ * minus their cost: both format every number through libharu's slow
+ * HPDF_FToA and ShowText measures the text again (together 37% of the
+ * instructions of a 1000-page build), and a TJ per line is a third less
+ * content for deflate than a Td and a Tj per word.  The subset's glyphs are
+ * marked from the drawn code points before saving (write_gid_maps). */
+static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int joins)
+{
+	pdf_writer *w = p->w;
+	/* each byte of UTF-8 gives at most 4 bytes (an escaped pair); the
+	 * operators, numbers and string breaks fit in the rest */
+	size_t need = 4 * len + 96 + 2 * (len / SHOW_CHUNK + 1);
+	if (w->ops_cap < need) {
+		w->ops_cap = need;
+		w->ops = xrealloc(w->ops, need);
+	}
+	char *o = w->ops;
+	double size = op->size;
+	long width = 0;
+	if (joins) {
+		/* the gap in 1/1000 text space units (negative: move right),
+		 * in tenths (1e-4 em: the same few numbers recur on a line, which
+		 * deflate likes), and where the viewer will then be */
+		long adj = lround((p->tj_x - op->x) * 1000.0 / size * 10.0);
+		if (adj) {
+			*o++ = ' ';
+			o = put_fixed(o, adj, 10);
+		}
+		p->tj_x -= (double)adj / 10.0 * size / 1000.0;
+	} else {
+		long x = pos_units(op->x), y = pos_units(op->y);
+		o = put_pos(o, x - p->tx);
+		*o++ = ' ';
+		o = put_pos(o, y - p->ty);
+		memcpy(o, " Td\n[", 5);
+		o += 5;
+		p->tx = x;
+		p->ty = y;
+		p->tj_x = (double)x / POS_UNIT;
+		p->tj_open = 1;
+	}
+	o = put_string(w, op->face, o, op->text, len, &width);
+	p->tj_x += (double)width * size / 1000.0;
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)w->ops, (HPDF_UINT)(o - w->ops));
+}
+
+/* Writes "/Fn size Tf", the face registered in the page's font resources
+ * under its local name.  HPDF_Page_SetFontAndSize did the same at 3000
+ * instructions a call through HPDF_FToA (69,000 calls in 1000 pages, where
+ * bold lead-ins alternate with the text face). */
+static HPDF_STATUS set_font(struct pen *p, face_id f, float size)
+{
+	if (!(size > 0 && size <= HPDF_MAX_FONTSIZE))
+		return HPDF_PAGE_INVALID_FONT_SIZE;
+	const char *name = HPDF_Page_GetLocalFontName(p->page, p->w->font[f]);
+	if (!name)
+		return status_of(p->w, HPDF_OK);
+	char buf[HPDF_LIMIT_MAX_NAME_LEN + 40], *o = buf;
+	size_t n = strlen(name);
+	if (n > HPDF_LIMIT_MAX_NAME_LEN)
+		return HPDF_INVALID_FONT_NAME;
+	*o++ = '/';
+	memcpy(o, name, n); /* libharu's own names: F1, F2, ... */
+	o += n;
+	*o++ = ' ';
+	o = put_pos(o, pos_units(size));
+	memcpy(o, " Tf\n", 4);
+	o += 4;
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf, (HPDF_UINT)(o - buf));
+}
+
 /* Draws one text op.  Consecutive text ops share one BT ... ET; font, size
- * and colour are only set when they change, each op is placed with an
- * absolute text matrix. */
+ * and colour are only set when they change; the words of a line share one
+ * TJ (put_text). */
 static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 {
 	pdf_writer *w = p->w;
@@ -491,47 +742,34 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 
 	HPDF_STATUS st;
 	if (!w->font[op->face]) {
-		w->font[op->face] = HPDF_GetFont(w->pdf, w->font_name[op->face], "UTF-8");
+		w->font[op->face] = create_font(w, op->face);
 		if (!w->font[op->face])
 			return status_of(w, HPDF_OK);
 		w->drawn[op->face] = xcalloc(0x10000 / 8, 1);
 	}
-	size_t len = sanitize(w, op->text, 0, w->drawn[op->face]);
-	if (!p->in_text) {
-		if ((st = HPDF_Page_BeginText(p->page)) != HPDF_OK)
+	size_t len = strlen(op->text);
+	int joins = p->tj_open && p->face == (int)op->face && p->size == op->size && p->has_fill &&
+	            same_rgb(p->fill, clamp_rgb(op->fill)) && pos_units(op->y) == p->ty &&
+	            op->x >= p->tj_x - 0.01 && op->size > 0;
+	if (!joins) {
+		if ((st = close_tj(p)) != HPDF_OK)
 			return st;
-		p->in_text = 1;
-	}
-	if (p->face != (int)op->face || p->size != op->size) {
-		st = HPDF_Page_SetFontAndSize(p->page, w->font[op->face], op->size);
-		if (st != HPDF_OK)
-			return st;
-		p->face = (int)op->face;
-		p->size = op->size;
-	}
-	if ((st = set_fill(p, op->fill)) != HPDF_OK)
-		return st;
-	if ((st = HPDF_Page_SetTextMatrix(p->page, 1, 0, 0, 1, op->x, op->y)) != HPDF_OK)
-		return st;
-
-	/* Long strings in pieces cut at character boundaries; Tj advances. */
-	char *s = w->buf, *end = w->buf + len;
-	while (s < end) {
-		char *cut = end;
-		if (end - s > SHOW_CHUNK) {
-			cut = s + SHOW_CHUNK;
-			while (cut > s && ((unsigned char)*cut & 0xC0) == 0x80)
-				cut--;
+		if (!p->in_text) {
+			if ((st = HPDF_Page_BeginText(p->page)) != HPDF_OK)
+				return st;
+			p->in_text = 1;
+			p->tx = p->ty = 0;
 		}
-		char saved = *cut;
-		*cut = '\0';
-		st = HPDF_Page_ShowText(p->page, s);
-		*cut = saved;
-		if (st != HPDF_OK)
+		if (p->face != (int)op->face || p->size != op->size) {
+			if ((st = set_font(p, op->face, op->size)) != HPDF_OK)
+				return st;
+			p->face = (int)op->face;
+			p->size = op->size;
+		}
+		if ((st = set_fill(p, op->fill)) != HPDF_OK)
 			return st;
-		s = cut;
 	}
-	return HPDF_OK;
+	return put_text(p, op, len, joins);
 }
 
 /* Sets the colours an op is painted with; call before building its path. */
@@ -856,6 +1094,44 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *p
 	return 0;
 }
 
+/* Rewrites each drawn face's CIDToGIDMap (see create_font()): the glyph of
+ * every code point drawn with it, through the face's real cmap, and glyph 0
+ * for the rest; the map ends at the highest code drawn (later CIDs map to 0).
+ * Also marks those glyphs for libharu's font subset (put_text bypasses
+ * HPDF_Page_ShowText, which used to).
+ * The bundled report's four maps shrink from 4 x 128 KB raw to under 16 KB. */
+static HPDF_STATUS write_gid_maps(pdf_writer *w)
+{
+	for (int f = 0; f < FACE_COUNT; f++) {
+		if (!w->font[f] || !w->drawn[f])
+			continue;
+		HPDF_FontAttr attr = w->font[f]->attr;
+		if (!attr || !attr->map_stream || !attr->map_stream->stream)
+			return HPDF_INVALID_FONT;
+		uint32_t top = 0;
+		for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
+			if ((w->drawn[f][cp >> 3] >> (cp & 7)) & 1)
+				top = cp;
+		uint8_t *map = xcalloc((size_t)top + 1, 2);
+		for (uint32_t cp = 0; cp <= top; cp++) {
+			if (!((w->drawn[f][cp >> 3] >> (cp & 7)) & 1))
+				continue;
+			HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(w->def[f], (HPDF_UINT16)cp);
+			/* marks the glyph (and a composite's parts) for the subset */
+			HPDF_TTFontDef_GetCharWidth(w->def[f], (HPDF_UINT16)cp);
+			map[2 * cp] = (uint8_t)(gid >> 8);
+			map[2 * cp + 1] = (uint8_t)gid;
+		}
+		HPDF_Stream s = attr->map_stream->stream;
+		HPDF_MemStream_FreeData(s);
+		HPDF_STATUS st = HPDF_Stream_Write(s, map, (top + 1) * 2);
+		free(map);
+		if (st != HPDF_OK)
+			return st;
+	}
+	return HPDF_OK;
+}
+
 /* Replaces the /W (widths) array of each face's CIDFont with one listing
  * only the code points drawn with it (whose widths differ from /DW), with the
  * same values libharu computed.  The new array is attached first and filled
@@ -1069,7 +1345,12 @@ static int set_info(pdf_writer *w, const doc_info *info, pdfa_meta *m, diag *d)
 
 /* ---------------------------------------------------------------- write */
 
-int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag *d)
+void pdf_writer_release_pages(pdf_writer *w, int yes)
+{
+	w->release_pages = yes;
+}
+
+int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 {
 	if (w->used) {
 		diag_error(d, NULL, "PDF writer: a writer can save only one document");
@@ -1104,9 +1385,15 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < doc->npages; i++)
+	for (size_t i = 0; i < doc->npages; i++) {
 		if (draw_page(w, doc, i, pages, d) != 0)
 			goto out;
+		if (w->release_pages) { /* drawn: libharu holds the page now */
+			free(doc->pages[i].ops);
+			doc->pages[i].ops = NULL;
+			doc->pages[i].n = doc->pages[i].cap = 0;
+		}
+	}
 	if (add_outline(w, doc, pages, d) != 0 || set_info(w, &doc->info, &meta, d) != 0)
 		goto out;
 	check_notdef(w, d);
@@ -1129,6 +1416,10 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 	}
 	if ((st = trim_widths(w)) != HPDF_OK) {
 		report(w, d, st, "PDF writer: writing the fonts' width tables");
+		goto out;
+	}
+	if ((st = write_gid_maps(w)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: writing the fonts' glyph maps");
 		goto out;
 	}
 	if ((st = tounicode_fix(w->pdf)) != HPDF_OK) {

@@ -96,11 +96,22 @@ static void test_md5_vectors(void **state)
 	                    "57edf4a22be3c955ac49da2e2107b67a");
 }
 
+/* The same vectors through the portable code, where the CPU's SHA
+ * extensions are used by default. */
+static void test_sha256_portable(void **state)
+{
+	sha256_use_portable(1);
+	test_sha256_vectors(state);
+	test_sha256_million_in_pieces(state);
+	sha256_use_portable(0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_sha256_vectors),
 	        cmocka_unit_test(test_sha256_million_in_pieces),
+	        cmocka_unit_test(test_sha256_portable),
 	        cmocka_unit_test(test_md5_vectors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
