@@ -111,6 +111,11 @@ void arena_reset(arena *a)
 
 void *arena_alloc(arena *a, size_t size)
 {
+	return memset(arena_alloc_uninit(a, size), 0, size);
+}
+
+void *arena_alloc_uninit(arena *a, size_t size)
+{
 	const size_t align = sizeof(max_align_t);
 	size = (size + align - 1) / align * align;
 	if (size == 0)
@@ -122,18 +127,18 @@ void *arena_alloc(arena *a, size_t size)
 			struct chunk *big = chunk_new(size, c->next);
 			c->next = big;
 			big->used = size;
-			return memset(big->data, 0, size);
+			return big->data;
 		}
 		c = a->head = chunk_new(size, c);
 	}
 	void *p = (char *)c->data + c->used;
 	c->used += size;
-	return memset(p, 0, size);
+	return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_uninit(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -144,14 +149,28 @@ char *arena_strdup(arena *a, const char *s)
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* Formats straight into the free end of the current chunk, and only when
+ * the result does not fit there formats again into a block of the right
+ * size: one vsnprintf instead of two for nearly every string (the plugins'
+ * h->fmt calls were 10% of a 1000-page build's instructions). */
 char *arena_vprintf(arena *a, const char *fmt, va_list ap)
 {
+	struct chunk *c = a->head;
+	char *free_end = (char *)c->data + c->used;
+	size_t room = c->size - c->used;
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(free_end, room, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return arena_strdup(a, "");
+	if ((size_t)n < room) {
+		const size_t align = sizeof(max_align_t);
+		c->used += ((size_t)n + 1 + align - 1) / align * align;
+		if (c->used > c->size) /* the rounding went past the end: all used */
+			c->used = c->size;
+		return free_end;
+	}
 	char *p = arena_alloc(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;

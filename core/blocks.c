@@ -79,6 +79,7 @@ block_table *blocks_table(block_list *b, const char *caption, size_t ncols,
 	block_table *t = k->table = arena_alloc(b->arena, sizeof(*t));
 	t->caption = arena_strdup(b->arena, caption);
 	t->ncols = ncols;
+	t->zebra = 1;
 	t->header = arena_alloc(b->arena, ncols * sizeof(*t->header));
 	t->align = arena_alloc(b->arena, ncols * sizeof(*t->align));
 	for (size_t c = 0; c < ncols; c++) {
@@ -101,4 +102,25 @@ void table_add_row(block_list *b, block_table *t, const char *const *cells, unsi
 		        arena_strdup(b->arena, cells && cells[c] ? cells[c] : "");
 	t->row_flags[t->nrows] = flags;
 	t->nrows++;
+}
+
+void table_set_groups(block_list *b, block_table *t, const char *const *groups)
+{
+	t->groups = arena_alloc(b->arena, t->ncols * sizeof(*t->groups));
+	for (size_t c = 0; c < t->ncols; c++)
+		t->groups[c] = arena_strdup(b->arena, groups && groups[c] ? groups[c] : "");
+}
+
+block_image *blocks_image(block_list *b, const char *path, int width, int height, float scale,
+                          const char *caption, const char *alt)
+{
+	block *k = blocks_add(b, BLOCK_IMAGE);
+	block_image *im = k->image = arena_alloc(b->arena, sizeof(*im));
+	im->path = arena_strdup(b->arena, path);
+	im->width = width;
+	im->height = height;
+	im->scale = scale > 0 && scale <= 1 ? scale : 1;
+	im->caption = arena_strdup(b->arena, caption);
+	im->alt = arena_strdup(b->arena, alt ? alt : caption);
+	return im;
 }

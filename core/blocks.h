@@ -19,7 +19,8 @@ enum block_kind {
 	BLOCK_PARAGRAPH, /* inline markup */
 	BLOCK_LIST,      /* list items, possibly nested */
 	BLOCK_TABLE,     /* caption, header row, body rows */
-	BLOCK_CHART      /* a vector chart with caption and alt text */
+	BLOCK_CHART,     /* a vector chart with caption and alt text */
+	BLOCK_IMAGE      /* a PNG or JPEG picture with caption and alt text */
 };
 
 typedef struct list_item {
@@ -41,6 +42,9 @@ typedef struct block_table {
 	const char **cells;  /* nrows * ncols body cells, row-major */
 	unsigned *row_flags; /* RAPPORT_ROW_* per row */
 	size_t nrows, cap;
+	const char **groups; /* NULL, or ncols header-group labels: neighbours
+	                      * with the same label share one spanning cell */
+	int zebra;           /* 1 (default): tint every other body row */
 } block_table;
 
 typedef struct block_chart {
@@ -52,6 +56,13 @@ typedef struct block_chart {
 	double *values; /* nseries * ncat, series-major */
 } block_chart;
 
+typedef struct block_image {
+	const char *path;   /* resolved absolute path, inside the data directory */
+	int width, height;  /* pixels */
+	float scale;        /* share of the text width, 0 < scale <= 1 */
+	const char *caption, *alt;
+} block_image;
+
 typedef struct block {
 	enum block_kind kind;
 	int level;        /* heading: 1..4 */
@@ -60,6 +71,7 @@ typedef struct block {
 	block_list_data *list;
 	block_table *table;
 	block_chart *chart;
+	block_image *image;
 } block;
 
 typedef struct block_list {
@@ -80,5 +92,11 @@ list_item *list_add_item(block_list *b, block_list_data *l, const char *markup);
 block_table *blocks_table(block_list *b, const char *caption, size_t ncols,
                           const char *const *header, const int *align);
 void table_add_row(block_list *b, block_table *t, const char *const *cells, unsigned flags);
+/* Appends a picture (path already resolved and checked, see image.h). */
+block_image *blocks_image(block_list *b, const char *path, int width, int height, float scale,
+                          const char *caption, const char *alt);
+/* Sets a header-group row above the column headers: ncols labels, "" for
+ * none; neighbouring columns with the same label share one cell. */
+void table_set_groups(block_list *b, block_table *t, const char *const *groups);
 
 #endif

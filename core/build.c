@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "blocks.h"
 #include "host.h"
 #include "json.h"
@@ -20,6 +21,9 @@
 #include "report.h"
 #include "report_schema.h"
 #include "text/fonts.h"
+#include "sections/chart_data.h"
+#include "sections/figure.h"
+#include "sections/generic.h"
 
 const char *default_fonts_list(void)
 {
@@ -29,8 +33,15 @@ const char *default_fonts_list(void)
 
 /* ------------------------------------------------ built-in text content */
 
-/* Emits the list items of arr (checked before by report_check_blocks). */
-static void list_items(const jnode *arr, block_list *blocks, block_list_data *l)
+static void content_error(diag *d, const jnode *n, const char *what)
+{
+	char found[96];
+	diag_pos pos = jnode_pos(n);
+	diag_error(d, &pos, "expected %s, found %s", what, jnode_describe(n, found, sizeof(found)));
+}
+
+/* Checks (blocks == NULL) or emits (blocks set) the list items of arr. */
+static void list_items(const jnode *arr, block_list *blocks, block_list_data *l, diag *d)
 {
 	for (size_t i = 0; i < jnode_length(arr); i++) {
 		const jnode *it = jnode_at(arr, i);
@@ -38,35 +49,72 @@ static void list_items(const jnode *arr, block_list *blocks, block_list_data *l)
 		if (jnode_kind(it) == J_OBJECT) {
 			text = jnode_get(it, "text");
 			sub = jnode_get(it, "items");
+			if (sub && jnode_kind(sub) != J_ARRAY)
+				content_error(d, sub, "an array of list items");
 		}
-		if (jnode_kind(text) != J_STRING)
+		if (jnode_kind(text) != J_STRING) {
+			content_error(d, text ? text : it,
+			              "a list item: a string or {\"text\": ..., \"items\": [...]}");
 			continue;
+		}
+		if (!blocks) {
+			if (sub)
+				list_items(sub, NULL, NULL, d);
+			continue;
+		}
 		list_item *li = list_add_item(blocks, l, jnode_string(text, ""));
-		if (jnode_kind(sub) == J_ARRAY) {
+		if (sub && jnode_kind(sub) == J_ARRAY) {
 			li->sub = arena_alloc(blocks->arena, sizeof(*li->sub));
 			li->sub->ordered = jnode_bool(jnode_get(it, "ordered"), 0);
-			list_items(sub, blocks, li->sub);
+			list_items(sub, blocks, li->sub, d);
 		}
 	}
 }
 
-/* Emits content blocks (see docs/data-format.md; checked before by
- * report_check_blocks) under a heading of level `level`. */
-static void content_blocks(const jnode *arr, int level, block_list *blocks)
+/* Checks (blocks == NULL) or emits content blocks (see docs/data-format.md)
+ * under a heading of level `level`; images are looked up in `dir`. */
+static void content_blocks(const jnode *arr, int level, block_list *blocks, diag *d,
+                           const char *dir)
 {
+	if (!arr)
+		return;
+	if (jnode_kind(arr) != J_ARRAY) {
+		content_error(d, arr, "an array of content blocks");
+		return;
+	}
 	for (size_t i = 0; i < jnode_length(arr); i++) {
 		const jnode *b = jnode_at(arr, i);
 		const jnode *h = jnode_get(b, "heading"), *p = jnode_get(b, "paragraph"),
-		            *l = jnode_get(b, "list");
-		if (jnode_kind(h) == J_STRING) {
+		            *l = jnode_get(b, "list"), *img = jnode_get(b, "image");
+		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l + !!img) != 1) {
+			content_error(d, b,
+			              "a content block: {\"heading\": ...}, {\"paragraph\": ...}, "
+			              "{\"list\": [...]} or {\"image\": ..., \"caption\": ...}");
+			continue;
+		}
+		if (img) {
+			figure_block(b, dir, blocks, d);
+			continue;
+		}
+		const jnode *v = h ? h : p ? p : l;
+		if (jnode_kind(v) != (l ? J_ARRAY : J_STRING)) {
+			content_error(d, v, l ? "an array of list items" : "a string");
+			continue;
+		}
+		if (!blocks) {
+			if (l)
+				list_items(l, NULL, NULL, d);
+			continue;
+		}
+		if (h) {
 			int sub = jnode_is_int(jnode_get(b, "level")) ? (int)jnode_number(jnode_get(b, "level"), 1) : 1;
 			int lv = level + (sub < 1 ? 1 : sub);
 			blocks_heading(blocks, lv > 4 ? 4 : lv, jnode_string(h, ""));
-		} else if (jnode_kind(p) == J_STRING) {
+		} else if (p) {
 			blocks_paragraph(blocks, jnode_string(p, ""));
-		} else if (jnode_kind(l) == J_ARRAY) {
+		} else {
 			block_list_data *ld = blocks_list(blocks, jnode_bool(jnode_get(b, "ordered"), 0));
-			list_items(l, blocks, ld);
+			list_items(l, blocks, ld, d);
 		}
 	}
 }
@@ -82,6 +130,8 @@ typedef struct pipeline {
 	const char **origins;               /* per section: the plugin's file */
 	block_list blocks;
 	rapport_ctx ctx;
+	char data_dir[4096]; /* the report definition's directory */
+	image_info logo;     /* logo.path[0] == 0: none */
 } pipeline;
 
 static int section_included(const pipeline *p, const report_section *s)
@@ -110,6 +160,14 @@ static int check_data(pipeline *p)
 	int data_bad = report_load(&p->r, o->report_path, o->year, d) != 0;
 	if (!p->r.def)
 		return EXIT_DATA;
+	snprintf(p->data_dir, sizeof(p->data_dir), "%s", o->report_path);
+	char *slash = strrchr(p->data_dir, '/');
+	if (slash)
+		slash[slash == p->data_dir ? 1 : 0] = '\0';
+	else
+		snprintf(p->data_dir, sizeof(p->data_dir), ".");
+	if (figure_logo(jdoc_root(p->r.def), p->data_dir, &p->logo, d) != 0)
+		data_bad = 1;
 	plugins_init(&p->plugins, o->plugin_dirs, o->nplugin_dirs);
 	if (plugins_load_all(&p->plugins, host_table(), d) != 0)
 		return EXIT_PLUGIN;
@@ -118,7 +176,7 @@ static int check_data(pipeline *p)
 	int missing = 0;
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
-		if (!s->type || strcmp(s->type, "text") == 0)
+		if (!s->type || strcmp(s->type, "text") == 0 || generic_section_type(s->type))
 			continue;
 		const section_kind *k = plugins_find(&p->plugins, s->type);
 		if (!k) {
@@ -160,10 +218,24 @@ static int check_data(pipeline *p)
 	if (bad_sections || p->r.nyears == 0)
 		return EXIT_DATA;
 
+	const jnode *appendix = jnode_get(jdoc_root(p->r.def), "chart_data_appendix");
+	if (appendix && jnode_kind(appendix) != J_BOOL) {
+		char found[96];
+		diag_pos pos = jnode_pos(appendix);
+		diag_error(d, &pos, "expected true or false, found %s",
+		           jnode_describe(appendix, found, sizeof(found)));
+	}
 	ctx_init(&p->ctx, &p->r, NULL, o->lang, d);
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
-		if (p->types[i] && section_included(p, s)) {
+		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d, p->data_dir);
+		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d, p->data_dir);
+		if (generic_section_type(s->type)) {
+			if (section_included(p, s))
+				generic_section(&p->r, s, o->lang, NULL, d);
+		} else if (!p->types[i])
+			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d, p->data_dir);
+		else if (section_included(p, s)) {
 			p->ctx.origin = p->origins[i];
 			host_validate(&p->ctx, s, p->types[i]);
 			if (p->ctx.crashed)
@@ -182,16 +254,21 @@ static int emit_all(pipeline *p)
 		if (!section_included(p, s))
 			continue;
 		blocks_heading(&p->blocks, s->level, s->title);
-		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks);
-		if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks);
+		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d, p->data_dir);
+		if (generic_section_type(s->type))
+			generic_section(&p->r, s, p->o->lang, &p->blocks, p->d);
+		else if (!p->types[i])
+			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d,
+			               p->data_dir);
 		else {
 			p->ctx.origin = p->origins[i];
 			if (host_emit(&p->ctx, s, p->types[i]) != 0)
 				return p->ctx.limit_hit ? EXIT_DATA : EXIT_PLUGIN;
 		}
-		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks);
+		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d, p->data_dir);
 	}
+	if (jnode_bool(jnode_get(jdoc_root(p->r.def), "chart_data_appendix"), 1))
+		chart_data_appendix(&p->blocks, p->o->lang);
 	return EXIT_OK;
 }
 
@@ -259,6 +336,21 @@ static void check_glyphs(const jnode *n, const metrics *m, diag *d, int depth)
 	}
 }
 
+/* Runs check_glyphs over the definition and the years with the fonts the
+ * PDF will use (before the years are freed for the layout). */
+static void warn_undrawable(pipeline *p)
+{
+	const build_opts *o = p->o;
+	pdf_writer *w = pdf_writer_new(o->fonts_list ? o->fonts_list : default_fonts_list(), p->d);
+	if (!w)
+		return; /* write_pdf reports it */
+	const metrics *m = pdf_writer_metrics(w);
+	check_glyphs(jdoc_root(p->r.def), m, p->d, 0);
+	for (size_t i = 0; i < p->r.nyears; i++)
+		check_glyphs(jdoc_root(p->r.years[i].doc), m, p->d, 0);
+	pdf_writer_free(w);
+}
+
 /* Test hook (docs/robustness.md): with RAPPORT_TEST_COMMIT_DELAY=N in the
  * environment, waits N seconds (at most 60) between writing the temporary
  * file and renaming it, so that a test can interrupt a build at that point.
@@ -270,6 +362,38 @@ static int test_hook_delay(void)
 	if (n > 0)
 		sleep((unsigned)(n > 60 ? 60 : n));
 	return 0;
+}
+
+/* The pictures the report shows (the logo, then image blocks), each once,
+ * for the archive; warns about those `rapport verify` cannot put back
+ * because they are not beside the definition.  Free the array. */
+static const char **report_images(pipeline *p, size_t *n)
+{
+	const char **v = xcalloc(p->blocks.n + 2, sizeof(*v));
+	*n = 0;
+	if (p->logo.path[0])
+		v[(*n)++] = p->logo.path;
+	for (size_t i = 0; i < p->blocks.n; i++) {
+		if (p->blocks.v[i].kind != BLOCK_IMAGE)
+			continue;
+		const char *path = p->blocks.v[i].image->path;
+		int seen = 0;
+		for (size_t j = 0; j < *n && !seen; j++)
+			seen = strcmp(v[j], path) == 0;
+		if (!seen)
+			v[(*n)++] = path;
+	}
+	char dir[4096];
+	for (size_t i = 0; i < *n && realpath(p->data_dir, dir); i++) {
+		const char *slash = strrchr(v[i], '/');
+		if (!slash || (size_t)(slash - v[i]) != strlen(dir) ||
+		    strncmp(v[i], dir, strlen(dir)) != 0)
+			diag_warning(p->d, NULL,
+			             "%s: picture %s is not beside the definition: the PDF embeds "
+			             "it, but `rapport verify` cannot rebuild from it",
+			             p->r.path, v[i]);
+	}
+	return v;
 }
 
 /* Lays out and writes the PDF.  Returns an exit code. */
@@ -298,9 +422,6 @@ static int write_pdf(pipeline *p, double t0)
 	char title[256], period[64];
 	layout_opts lo = {0};
 	lo.m = pdf_writer_metrics(w);
-	check_glyphs(jdoc_root(p->r.def), lo.m, d, 0);
-	for (size_t i = 0; i < p->r.nyears; i++)
-		check_glyphs(jdoc_root(p->r.years[i].doc), lo.m, d, 0);
 	lo.lang = o->lang;
 	lo.organisation = p->r.organisation;
 	lo.title = p->r.title;
@@ -310,6 +431,14 @@ static int write_pdf(pipeline *p, double t0)
 	lo.authors = authors;
 	lo.nauthors = na;
 	lo.toc_depth = 3;
+	block_image logo = {0};
+	if (p->logo.path[0]) {
+		logo.path = p->logo.path;
+		logo.width = p->logo.width;
+		logo.height = p->logo.height;
+		logo.scale = 1;
+		lo.logo = &logo;
+	}
 	if (p->r.single_year) {
 		snprintf(title, sizeof(title), "%s %d", label(o->lang, "annual_report"),
 		         p->r.single_year);
@@ -320,16 +449,40 @@ static int write_pdf(pipeline *p, double t0)
 
 	document doc;
 	document_init(&doc);
+	archive *arch = NULL;
 	layout_stats st;
 	int rc = EXIT_OK;
 	if (layout_run(&p->blocks, &lo, &doc, &st, d) != 0) {
 		rc = EXIT_DATA;
 		goto out;
 	}
+	/* the pages' spare capacity goes before the writer's peak (the block
+	 * tree stays: the archive names its pictures by their paths in it) */
+	document_trim(&doc);
 	char creator[64];
 	snprintf(creator, sizeof(creator), "rapport %s", PACKAGE_VERSION);
 	doc.info.creator = creator;
 	doc.info.author = na ? authors[0].name : NULL;
+	/* the inputs and what made the PDF go inside it (see archive.h) */
+	char keywords[512];
+	const char *kind = p->r.single_year ? "arsrapport" : p->r.kind;
+	snprintf(keywords, sizeof(keywords), "%s; %s; %s",
+	         p->r.organisation ? p->r.organisation : "", kind ? kind : "",
+	         lo.period_label ? lo.period_label : "");
+	doc.info.keywords = keywords;
+	size_t nimg = 0;
+	const char **imgs = report_images(p, &nimg);
+	arch = archive_collect(&p->r, &p->plugins, o, w, imgs, nimg, d);
+	free(imgs);
+	if (!arch) {
+		rc = EXIT_DATA;
+		goto out;
+	}
+	doc.info.mod_date = archive_mod_date(arch);
+	size_t nfiles;
+	const pdf_attachment *files = archive_files(arch, &nfiles);
+	pdf_writer_attach(w, files, nfiles);
+	pdf_writer_release_pages(w, 1);
 
 	output out = {0};
 	if (output_begin(&out, o->out_path, d) != 0) {
@@ -358,6 +511,7 @@ out:
 	document_free(&doc);
 	free(authors);
 	pdf_writer_free(w);
+	archive_free(arch);
 	return rc;
 }
 
@@ -381,6 +535,13 @@ int build_run(const build_opts *o, diag *d)
 		rc = emit_all(&p);
 		if (rc == EXIT_OK && d->errors)
 			rc = EXIT_DATA;
+		/* the blocks copy all they hold: the year files and the plugins'
+		 * strings are not needed for the layout */
+		if (p.ctx.scratch)
+			ctx_free(&p.ctx);
+		if (rc == EXIT_OK && !o->emit_only)
+			warn_undrawable(&p);
+		report_free_years(&p.r);
 		if (rc == EXIT_OK && !o->emit_only)
 			rc = write_pdf(&p, t0);
 	} else if (rc == EXIT_OK && !o->quiet) {
@@ -410,6 +571,10 @@ int build_list_plugins(const build_opts *o, diag *d)
 	printf("%-12s %-8s %-52s %s\n", "NAME", "VERSION", "DESCRIPTION", "PATH");
 	printf("%-12s %-8s %-52s %s\n", "text", PACKAGE_VERSION,
 	       "narrative text from the data (built in)", "(built in)");
+	printf("%-12s %-8s %-52s %s\n", "table", PACKAGE_VERSION,
+	       "a table of the year files' figures (built in)", "(built in)");
+	printf("%-12s %-8s %-52s %s\n", "chart", PACKAGE_VERSION,
+	       "a chart of the year files' figures (built in)", "(built in)");
 	for (size_t i = 0; i < set.nkinds; i++) {
 		const rapport_section_type *t = set.kinds[i].type;
 		printf("%-12s %-8s %-52s %s\n", t->name, t->version ? t->version : "?",

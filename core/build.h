@@ -17,7 +17,8 @@ enum {
 	EXIT_USAGE = 2,            /* bad command line */
 	EXIT_DATA = 3,             /* the data is invalid */
 	EXIT_PLUGIN = 4,           /* a plugin is missing, broken or failed */
-	EXIT_OUTPUT = 5            /* the PDF could not be written */
+	EXIT_OUTPUT = 5,           /* the PDF could not be written */
+	EXIT_DIFFERS = 6           /* verify: the rebuilt PDF is not byte-identical */
 };
 
 typedef struct build_opts {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "guard.h"
+#include "image.h"
 #include "json.h"
 #include "plugin.h"
 
@@ -315,10 +316,14 @@ static void h_table_end(rapport_ctx *ctx)
 
 static void h_chart(rapport_ctx *ctx, const rapport_chart *c)
 {
-	if (!c || c->n_categories == 0 || c->n_series == 0 || c->kind < 0 || c->kind > 2) {
+	if (!c || c->n_categories == 0 || c->n_series == 0 || c->kind < 0 ||
+	    c->kind > RAPPORT_CHART_DONUT) {
 		h_warning(ctx, NULL, "empty or unknown chart ignored");
 		return;
 	}
+	if ((c->kind == RAPPORT_CHART_PIE || c->kind == RAPPORT_CHART_DONUT) && c->n_series > 1)
+		h_warning(ctx, NULL, "chart \"%s\": a pie shows one series; %zu more ignored",
+		          c->caption ? c->caption : "", c->n_series - 1);
 	arena *a = ctx->blocks->arena;
 	block *k = blocks_add(ctx->blocks, BLOCK_CHART);
 	block_chart *bc = k->chart = arena_alloc(a, sizeof(*bc));
@@ -339,6 +344,37 @@ static void h_chart(rapport_ctx *ctx, const rapport_chart *c)
 		for (size_t i = 0; i < bc->ncat; i++)
 			bc->values[s * bc->ncat + i] = c->series[s].values[i];
 	}
+}
+
+static void h_table_groups(rapport_ctx *ctx, const char *const *groups)
+{
+	if (ctx->table && groups)
+		table_set_groups(ctx->blocks, ctx->table, groups);
+}
+
+static int h_image(rapport_ctx *ctx, const char *file, const char *caption, double width)
+{
+	char dir[4096], err[8400];
+	snprintf(dir, sizeof(dir), "%s", ctx->r->path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	image_info im;
+	if (!file || image_open(dir, file, &im, err, sizeof(err)) != 0) {
+		h_error(ctx, NULL, "%s", file ? err : "image without a file name");
+		return RAPPORT_FAIL;
+	}
+	if (!(width == 0 || (width >= 0.1 && width <= 1))) {
+		h_error(ctx, NULL, "image \"%s\": width %g is not a share of the text width (0.1 to 1)",
+		        file, width);
+		return RAPPORT_FAIL;
+	}
+	if (ctx->blocks)
+		blocks_image(ctx->blocks, im.path, im.width, im.height, width ? (float)width : 1,
+		             caption, NULL);
+	return RAPPORT_OK;
 }
 
 /* -------------------------------------------------- language and numbers */
@@ -434,6 +470,8 @@ static const rapport_host HOST = {
         .fmt_percent = h_fmt_percent,
         .fmt_change = h_fmt_change,
         .fmt = h_fmt,
+        .table_groups = h_table_groups,
+        .image = h_image,
 };
 
 const rapport_host *host_table(void)

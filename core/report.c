@@ -224,6 +224,14 @@ int report_load(report *r, const char *path, int only_year, diag *d)
 	return d->errors > errors ? -1 : 0;
 }
 
+void report_free_years(report *r)
+{
+	for (size_t i = 0; i < r->nall_years; i++) {
+		jdoc_free(r->all_years[i].doc);
+		r->all_years[i].doc = NULL;
+	}
+}
+
 void report_free(report *r)
 {
 	for (size_t i = 0; i < r->nall_years; i++) {

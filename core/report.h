@@ -47,5 +47,9 @@ typedef struct report {
  * found reported to d. */
 int report_load(report *r, const char *path, int only_year, diag *d);
 void report_free(report *r);
+/* Frees the year files' documents (the definition stays): once the plugins
+ * have emitted their blocks (which copy what they show), nothing points
+ * into them; a long period's data is a fifth of the peak memory. */
+void report_free_years(report *r);
 
 #endif

@@ -79,6 +79,8 @@ const rapport_field report_definition_fields[] = {
         {"objectives", RAPPORT_T_ARRAY, 0, 0, 0, objective_fields, 0, NULL, "the objectives"},
         {"stated", RAPPORT_T_OBJECT, 0, 0, 0, stated_fields, 0, NULL, "totals stated elsewhere"},
         {"sections", RAPPORT_T_ARRAY, 1, 1, 1e9, NULL, RAPPORT_T_OBJECT, NULL, "the chapters"},
+        {"logo", TEXT(0), NULL, 0, NULL, "a PNG or JPEG file for the title page"},
+        {"chart_data_appendix", RAPPORT_T_BOOL, 0, 0, 0, NULL, 0, NULL, "false: no appendix"},
         {.key = NULL},
 };
 
@@ -147,14 +149,16 @@ int report_check_blocks(const jnode *blocks, diag *d)
 	for (size_t i = 0; i < jnode_length(blocks); i++) {
 		const jnode *b = jnode_at(blocks, i);
 		const jnode *h = jnode_get(b, "heading"), *p = jnode_get(b, "paragraph"),
-		            *l = jnode_get(b, "list");
-		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l) != 1) {
+		            *l = jnode_get(b, "list"), *img = jnode_get(b, "image");
+		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l + !!img) != 1) {
 			block_error(d, b,
-			            "a content block: {\"heading\": ...}, {\"paragraph\": ...} or "
-			            "{\"list\": [...]}");
+			            "a content block: {\"heading\": ...}, {\"paragraph\": ...}, "
+			            "{\"list\": [...]} or {\"image\": ..., \"caption\": ...}");
 			errors++;
 			continue;
 		}
+		if (img)
+			continue; /* pictures are checked with their files (sections/figure.c) */
 		int e = schema_check(b,
 		                     h   ? heading_block
 		                     : p ? paragraph_block

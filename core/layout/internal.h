@@ -73,6 +73,10 @@ float string_width(const layout *L, face_id f, float size, const char *s);
 
 void layout_table(layout *L, const block_table *t);
 void layout_chart(layout *L, const block_chart *c);
+void layout_image(layout *L, const block_image *im);
+float image_height(layout *L, const block_image *im);
+/* Draws a logo centred on (cx, cy) within max_w by max_h points. */
+void layout_logo(layout *L, const block_image *logo, float cx, float cy, float max_w, float max_h);
 /* Height a table or chart needs at least on the page where it starts. */
 float table_min_height(layout *L, const block_table *t);
 float chart_height(layout *L, const block_chart *c);

@@ -189,6 +189,8 @@ static void title_page(layout *L)
 	if (o->organisation)
 		centred_text(L, FAMILY_SANS, 13, 16, COLOR_WHITE, o->organisation,
 		             (float)PAGE_HEIGHT - 84, w);
+	if (o->logo) /* in the white space between the band and the title */
+		layout_logo(L, o->logo, (float)PAGE_WIDTH / 2, (float)PAGE_HEIGHT - 215, w * 0.5f, 90);
 	float y = (float)PAGE_HEIGHT - 300;
 	char *t = arena_printf(L->a, "**%s**", o->title ? o->title : "");
 	y = centred_text(L, FAMILY_SANS, 34, 40, COLOR_ACCENT, t, y, w);
@@ -278,10 +280,22 @@ static int contents(layout *L, int first_page, int draw)
 		float gap_before = e->level == 1 ? 8 : 0;
 		para p;
 		para_shape(&p, L->a, L->m, FAMILY_SANS, TOC_SIZE, e->title);
-		if (e->level == 1)
-			for (size_t w = 0; w < p.nwords; w++)
-				for (size_t k = 0; k < p.words[w].nfrags; k++)
-					p.words[w].frags[k].face = FACE_SANS_BOLD;
+		if (e->level == 1) /* bold, measured again so words keep their spaces */
+			for (size_t w = 0; w < p.nwords; w++) {
+				lb_word *wd = &p.words[w];
+				wd->width = 0;
+				for (size_t k = 0; k < wd->nfrags; k++) {
+					lb_frag *fr = &wd->frags[k];
+					fr->face = FACE_SANS_BOLD;
+					fr->width = (float)text_width(L->m, fr->face, TOC_SIZE, fr->text,
+					                              fr->len);
+					wd->width += fr->width;
+				}
+				if (wd->space > 0)
+					wd->space = (float)text_width(L->m, FACE_SANS_BOLD, TOC_SIZE, " ", 1);
+				if (wd->hyphen > 0)
+					wd->hyphen = (float)text_width(L->m, FACE_SANS_BOLD, TOC_SIZE, "-", 1);
+			}
 		float textw = content_width(L) - indent - num_col - page_col - 12;
 		para_break(&p, L->a, textw, 0);
 		float h = gap_before + (float)p.nlines * TOC_LEADING;
@@ -306,7 +320,7 @@ static int contents(layout *L, int first_page, int draw)
 			char num[16];
 			snprintf(num, sizeof(num), "%d", e->page + 1);
 			float nw = string_width(L, f, TOC_SIZE, num);
-			float lx = L->left + indent + num_col + tail + 6;
+			float lx = L->left + indent + num_col + tail + 2;
 			float rx = L->right - nw - 6;
 			float dot = string_width(L, FACE_SANS, TOC_SIZE, ".");
 			float step = dot * 2.2f;
@@ -351,6 +365,8 @@ static float keep_height(layout *L, const block *next)
 		return table_min_height(L, next->table);
 	case BLOCK_CHART:
 		return chart_height(L, next->chart);
+	case BLOCK_IMAGE:
+		return image_height(L, next->image);
 	case BLOCK_HEADING:
 		return heading_height(next->level > 4 ? 4 : next->level, 1) + 2 * BODY_LEADING;
 	}
@@ -712,6 +728,9 @@ static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
 			else
 				layout_chart(&L, k->chart);
 			note_target(&L, k, pg, ops, np);
+			break;
+		case BLOCK_IMAGE:
+			layout_image(&L, k->image);
 			break;
 		}
 		}

@@ -39,6 +39,7 @@ typedef struct layout_opts {
 	size_t nauthors;
 	int toc_depth; /* heading levels listed in the contents (default 2) */
 	int ragged;    /* body text ragged right instead of justified */
+	const block_image *logo; /* the organisation's logo on the title page, or NULL */
 } layout_opts;
 
 /* What layout found, for `rapport build --verbose` and the tests. */
@@ -58,6 +59,10 @@ typedef struct layout_stats {
 
 void document_init(document *doc);
 void document_free(document *doc);
+/* Gives back the unused capacity of every page's list of operations (about
+ * a quarter of the largest allocation of a long document) before the PDF
+ * writer starts allocating. */
+void document_trim(document *doc);
 
 /* Lays out blocks into doc (which must be freshly initialised).  Returns 0,
  * or -1 after reporting to d. */

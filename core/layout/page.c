@@ -23,8 +23,33 @@ void document_free(document *doc)
 	memset(doc, 0, sizeof(*doc));
 }
 
+void document_trim(document *doc)
+{
+	for (size_t i = 0; i < doc->npages; i++) {
+		page *p = &doc->pages[i];
+		if (p->n && p->n < p->cap) {
+			p->ops = xrealloc(p->ops, p->n * sizeof(*p->ops));
+			p->cap = p->n;
+		}
+	}
+}
+
+/* Ops a page may still get once the next one has begun: the running header
+ * and footer, links. */
+#define PAGE_OPS_LATER 16
+
 int doc_add_page(document *doc)
 {
+	/* the page before is done but for a few ops: give back its spare
+	 * capacity now, so that the doubling of op arrays does not add a
+	 * quarter to the peak memory of laying out a long document */
+	if (doc->npages) {
+		page *p = &doc->pages[doc->npages - 1];
+		if (p->n && p->cap > p->n + PAGE_OPS_LATER) {
+			p->ops = xrealloc(p->ops, (p->n + PAGE_OPS_LATER) * sizeof(*p->ops));
+			p->cap = p->n + PAGE_OPS_LATER;
+		}
+	}
 	GROW(doc->pages, doc->cap, doc->npages + 1);
 	memset(&doc->pages[doc->npages], 0, sizeof(page));
 	return (int)doc->npages++;

@@ -27,7 +27,8 @@ enum draw_kind {
 	DRAW_PATH,  /* polyline through pts (x0, y0, x1, y1, ...) */
 	DRAW_CIRCLE, /* circle at (x, y) with radius w */
 	DRAW_LINK,  /* clickable area (x, y, w, h) to dest_page at dest_y */
-	DRAW_URI    /* clickable area (x, y, w, h) to the URI in text */
+	DRAW_URI,   /* clickable area (x, y, w, h) to the URI in text */
+	DRAW_IMAGE  /* the PNG or JPEG file named in text, scaled into (x, y, w, h) */
 };
 
 typedef struct draw_op {
@@ -40,7 +41,7 @@ typedef struct draw_op {
 	int stroked;       /* rect/circle/path: stroke */
 	float line_width;
 	float x, y, x2, y2, w, h;
-	const char *text;  /* DRAW_TEXT: the text; DRAW_URI: the URI */
+	const char *text;  /* DRAW_TEXT: the text; DRAW_URI: the URI; DRAW_IMAGE: the path */
 	const float *pts;  /* DRAW_PATH */
 	size_t npts;       /* number of points (pairs) */
 	int dest_page;     /* DRAW_LINK: 0-based page index */
@@ -69,6 +70,7 @@ typedef struct doc_info {
 	const char *creator;  /* "rapport 0.1.0" */
 	const char *lang;     /* "sv-SE" */
 	const char *date;     /* "2021-02-11": creation date, from the data */
+	const char *mod_date; /* "2021-03-01 12:00:00" UTC (SOURCE_DATE_EPOCH), or NULL: date */
 } doc_info;
 
 typedef struct document {

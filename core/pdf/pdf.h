@@ -25,8 +25,31 @@ const metrics *pdf_writer_metrics(pdf_writer *w);
 /* The font files in use, for --verbose: face i's path or NULL. */
 const char *pdf_writer_font_path(const pdf_writer *w, face_id f);
 /* Draws every page of doc, adds the outline, links and information, and saves
- * to path.  Returns 0, or -1 after reporting to d. */
-int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag *d);
+ * to path as PDF/A-3b: XMP metadata, sRGB output intent, the attached files,
+ * an /ID computed from the file's own bytes.  With pdf_writer_release_pages
+ * set, each page's operations are freed once it is drawn.  Returns 0, or -1
+ * after reporting to d. */
+int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d);
+/* yes = 1: pdf_writer_write frees each page's operations (malloc'd by the
+ * layout) as soon as the page is drawn; they are half the memory of a long
+ * document while libharu saves.  The rest of the document stays. */
+void pdf_writer_release_pages(pdf_writer *w, int yes);
 void pdf_writer_free(pdf_writer *w);
+
+/* A file embedded in the PDF as a PDF/A-3 associated file. */
+typedef struct pdf_attachment {
+	const char *name;         /* file name, no directory; distinct */
+	const char *desc;         /* /Desc, or NULL */
+	const char *mime;         /* "application/json" */
+	const char *relationship; /* /AFRelationship: "Source", "Supplement", "Data" */
+	const unsigned char *data;
+	size_t size;
+} pdf_attachment;
+
+/* Files pdf_writer_write embeds; a and the data it points to must stay valid
+ * until then.  A later call replaces the list. */
+void pdf_writer_attach(pdf_writer *w, const pdf_attachment *a, size_t n);
+/* The sRGB ICC profile every PDF carries as its PDF/A output intent. */
+const char *pdf_icc_profile_path(void);
 
 #endif

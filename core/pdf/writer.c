@@ -31,7 +31,9 @@
 #include <hpdf.h>
 
 #include "../arena.h"
+#include "embed.h"
 #include "fontlist.h"
+#include "pdfa.h"
 #include "tounicode.h"
 
 /* Per code point cache entry: width in the low 16 bits (an int16), then: */
@@ -59,9 +61,21 @@ struct pdf_writer {
 
 	HPDF_STATUS err, err_detail; /* first error libharu reported since the last reset */
 
+	const pdf_attachment *attach; /* files to embed */
+	size_t nattach;
+
 	char *buf; /* sanitized text */
 	size_t buf_cap;
-	int used; /* pdf_writer_write has run */
+	char *ops; /* content stream text of one text op (put_text) */
+	size_t ops_cap;
+	int used;          /* pdf_writer_write has run */
+	int release_pages; /* free each page's ops once drawn */
+
+	struct loaded_image { /* images loaded so far: each file is embedded once */
+		char *path;
+		HPDF_Image img;
+	} *images;
+	size_t nimages, images_cap;
 };
 
 /* ------------------------------------------------------------- errors */
@@ -211,7 +225,7 @@ static uint32_t drawn_cp(uint32_t cp)
  * cmap and hmtx through the same libharu functions its text width function
  * uses (HPDF_TTFontDef_GetCharWidth = GetGidWidth(GetGlyphid(cp))), but
  * without marking the glyph as used: only drawing adds glyphs to the subset. */
-static uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
+static uint32_t lookup_slow(pdf_writer *w, face_id f, uint32_t cp)
 {
 	uint32_t *c = w->cache[f];
 	if (!c)
@@ -228,6 +242,14 @@ static uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
 		v |= CACHE_HAS;
 	c[cp] = v;
 	return v;
+}
+
+/* The cache entry, filled on first use: the hit is inline, as every
+ * character measured and drawn comes through here. */
+static inline uint32_t lookup(pdf_writer *w, face_id f, uint32_t cp)
+{
+	const uint32_t *c = w->cache[f];
+	return c && (c[cp] & CACHE_KNOWN) ? c[cp] : lookup_slow(w, f, cp);
 }
 
 static int metric_width(void *ud, face_id f, uint32_t cp)
@@ -328,6 +350,17 @@ const char *pdf_writer_font_path(const pdf_writer *w, face_id f)
 	return w->files.path[f];
 }
 
+void pdf_writer_attach(pdf_writer *w, const pdf_attachment *a, size_t n)
+{
+	w->attach = a;
+	w->nattach = n;
+}
+
+const char *pdf_icc_profile_path(void)
+{
+	return pdfa_icc_path();
+}
+
 void pdf_writer_free(pdf_writer *w)
 {
 	if (!w)
@@ -340,6 +373,10 @@ void pdf_writer_free(pdf_writer *w)
 	}
 	font_list_free(&w->files);
 	free(w->buf);
+	free(w->ops);
+	for (size_t i = 0; i < w->nimages; i++)
+		free(w->images[i].path);
+	free(w->images);
 	free(w);
 }
 
@@ -392,6 +429,9 @@ struct pen {
 	int has_fill, has_stroke;
 	rgb fill, stroke;
 	float line_width; /* < 0: not set */
+	long tx, ty;      /* origin of the text line matrix in 1/POS_UNIT pt (BT: 0) */
+	int tj_open;      /* a TJ array of the current line is open (put_text) */
+	double tj_x;      /* where the text position is in it, pt */
 };
 
 static float clamp01(float v)
@@ -412,12 +452,25 @@ static rgb clamp_rgb(rgb c)
 	return c;
 }
 
+static char *put_fixed(char *o, long v, long unit);
+
 static HPDF_STATUS set_fill(struct pen *p, rgb c)
 {
 	c = clamp_rgb(c);
 	if (p->has_fill && same_rgb(p->fill, c))
 		return HPDF_OK;
-	HPDF_STATUS st = HPDF_Page_SetRGBFill(p->page, c.r, c.g, c.b);
+	/* "r g b rg" written here, in thousandths (finer than 8-bit colour):
+	 * HPDF_Page_SetRGBFill costs 3000 instructions a call in HPDF_FToA */
+	char buf[64], *o = buf;
+	float v[3] = {c.r, c.g, c.b};
+	for (int i = 0; i < 3; i++) {
+		o = put_fixed(o, lround((double)v[i] * 1000.0), 1000);
+		*o++ = ' ';
+	}
+	memcpy(o, "rg\n", 3);
+	o += 3;
+	HPDF_PageAttr attr = p->page->attr;
+	HPDF_STATUS st = HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf, (HPDF_UINT)(o - buf));
 	if (st == HPDF_OK) {
 		p->has_fill = 1;
 		p->fill = c;
@@ -446,17 +499,240 @@ static HPDF_STATUS set_stroke(struct pen *p, rgb c, float width)
 	return st;
 }
 
+static HPDF_STATUS close_tj(struct pen *p);
+
 static HPDF_STATUS end_text(struct pen *p)
 {
 	if (!p->in_text)
 		return HPDF_OK;
+	HPDF_STATUS st = close_tj(p);
+	if (st != HPDF_OK)
+		return st;
 	p->in_text = 0;
 	return HPDF_Page_EndText(p->page);
 }
 
+/* Creates face f's PDF font.  libharu's CIDFontType2_New looks up the glyph
+ * of every one of the 65536 codes through the face's format-4 cmap, a linear
+ * search over its segments (about 40 M instructions per Liberation face, a
+ * third of the bundled report's build), then builds a /W array and a 128 KB
+ * CIDToGIDMap from them.  Only the codes actually drawn matter, and
+ * trim_widths() and write_gid_maps() rewrite both from those before saving.
+ * So during creation: the encoder takes libharu's code-to-CID-map branch
+ * with a map of a single code (so the loops are over one CID, not 65536),
+ * and the face has a one-segment cmap that sends any code to glyph 0 (in
+ * case the encoder's map holds more codes).  Both are restored before
+ * anything is measured or drawn with the font. */
+static HPDF_Font create_font(pdf_writer *w, face_id f)
+{
+	HPDF_TTFontDefAttr attr = w->def[f]->attr;
+	HPDF_TTF_CmapRange real = attr->cmap;
+	/* libharu reads glyph_id_array[code] while code <= glyph_id_array_count */
+	HPDF_UINT16 end = 0xFFFF, start = 0, offset = 2, zeros[2] = {0, 0};
+	HPDF_INT16 delta = 0;
+	attr->cmap.seg_count_x2 = 2;
+	attr->cmap.end_count = &end;
+	attr->cmap.start_count = &start;
+	attr->cmap.id_delta = &delta;
+	attr->cmap.id_range_offset = &offset;
+	attr->cmap.glyph_id_array = zeros;
+	attr->cmap.glyph_id_array_count = 1;
+
+	HPDF_CMapEncoderAttr enc = w->utf8->attr;
+	HPDF_Encoder_ToUnicode_Func to_unicode = w->utf8->to_unicode_fn;
+	HPDF_UINT16 cid = enc->cid_map[0][' '];
+	HPDF_UNICODE uni = enc->unicode_map[0][' '];
+	w->utf8->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	if (!cid) { /* libharu refuses a map without any code */
+		enc->cid_map[0][' '] = ' ';
+		enc->unicode_map[0][' '] = ' ';
+	}
+
+	HPDF_Font font = HPDF_GetFont(w->pdf, w->font_name[f], "UTF-8");
+
+	enc->cid_map[0][' '] = cid;
+	enc->unicode_map[0][' '] = uni;
+	w->utf8->to_unicode_fn = to_unicode;
+	attr->cmap = real;
+	return font;
+}
+
+/* Text positions are written in whole units of 1/POS_UNIT pt: 1/1000 pt is
+ * 0.35 micrometres, far below any printer's resolution, and the digits
+ * libharu added beyond it were float noise that deflate cannot compress. */
+#define POS_UNIT 1000L
+
+/* Writes v/unit (unit a power of ten) in the shortest decimal form ("12.5",
+ * "-3", "0.125") at o; returns the end. */
+static char *put_fixed(char *o, long v, long unit)
+{
+	char tmp[24];
+	int n = 0;
+	if (v < 0) {
+		*o++ = '-';
+		v = -v;
+	}
+	long whole = v / unit, frac = v % unit;
+	do
+		tmp[n++] = (char)('0' + whole % 10);
+	while ((whole /= 10) > 0);
+	while (n > 0)
+		*o++ = tmp[--n];
+	if (frac) {
+		*o++ = '.';
+		for (long div = unit / 10; frac; div /= 10) {
+			*o++ = (char)('0' + frac / div);
+			frac %= div;
+		}
+	}
+	return o;
+}
+
+static char *put_pos(char *o, long v)
+{
+	return put_fixed(o, v, POS_UNIT);
+}
+
+/* A coordinate in whole units of 1/POS_UNIT pt (NaN as 0, clamped to
+ * libharu's range of reals). */
+static long pos_units(float v)
+{
+	if (!(v > -32767.0f && v < 32767.0f))
+		return v >= 32767.0f ? 32767 * POS_UNIT : v <= -32767.0f ? -32767 * POS_UNIT : 0;
+	return lround((double)v * POS_UNIT);
+}
+
+/* Writes the UTF-8 text s[0..len) at o as PDF strings of 2-byte codes (the
+ * UCS-2 code points, Identity-H), "(...)", cut into several strings every
+ * SHOW_CHUNK characters, each code point as drawn_cp() makes it (what
+ * sanitize() does, in the same pass); marks the codes in w->drawn[f] and
+ * adds the sum of their glyph widths (1/1000 em, as in the font's /W) to
+ * *width.  Returns the end. */
+static char *put_string(pdf_writer *w, face_id f, char *o, const char *s, size_t len, long *width)
+{
+	const char *end = s + len;
+	uint8_t *mark = w->drawn[f];
+	*o++ = '(';
+	for (size_t n = 0; s < end; n++) {
+		if (n == SHOW_CHUNK) {
+			memcpy(o, ")(", 2);
+			o += 2;
+			n = 0;
+		}
+		uint32_t cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++ : utf8_next(&s, end);
+		cp = drawn_cp(cp);
+		mark[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		*width += (int16_t)(lookup(w, f, cp) & 0xFFFFu);
+		unsigned char b[2] = {(unsigned char)(cp >> 8), (unsigned char)cp};
+		for (int i = 0; i < 2; i++) {
+			if (b[i] == '(' || b[i] == ')' || b[i] == '\\') {
+				*o++ = '\\';
+				*o++ = (char)b[i];
+			} else if (b[i] == '\n' || b[i] == '\r') { /* readers would normalise */
+				*o++ = '\\';
+				*o++ = b[i] == '\n' ? 'n' : 'r';
+			} else {
+				*o++ = (char)b[i];
+			}
+		}
+	}
+	*o++ = ')';
+	return o;
+}
+
+/* Ends the open TJ array, if any. */
+static HPDF_STATUS close_tj(struct pen *p)
+{
+	if (!p->tj_open)
+		return HPDF_OK;
+	p->tj_open = 0;
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)"] TJ\n", 5);
+}
+
+/* Writes one text op straight into the page's content stream.  A word that
+ * continues the line of the one before (same font, size, colour and
+ * baseline, not to the left of where that one ended) joins its TJ array
+ * with the gap as a kerning number; anything else closes the array, moves
+ * with "dx dy Td" relative to the last Td in exact units of 1/POS_UNIT pt
+ * (so nothing drifts) and opens a new one.
+ *
+ * This is what HPDF_Page_SetTextMatrix + HPDF_Page_ShowText per word wrote,
+ * minus their cost: both format every number through libharu's slow
+ * HPDF_FToA and ShowText measures the text again (together 37% of the
+ * instructions of a 1000-page build), and a TJ per line is a third less
+ * content for deflate than a Td and a Tj per word.  The subset's glyphs are
+ * marked from the drawn code points before saving (write_gid_maps). */
+static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int joins)
+{
+	pdf_writer *w = p->w;
+	/* each byte of UTF-8 gives at most 4 bytes (an escaped pair); the
+	 * operators, numbers and string breaks fit in the rest */
+	size_t need = 4 * len + 96 + 2 * (len / SHOW_CHUNK + 1);
+	if (w->ops_cap < need) {
+		w->ops_cap = need;
+		w->ops = xrealloc(w->ops, need);
+	}
+	char *o = w->ops;
+	double size = op->size;
+	long width = 0;
+	if (joins) {
+		/* the gap in 1/1000 text space units (negative: move right),
+		 * in tenths (1e-4 em: the same few numbers recur on a line, which
+		 * deflate likes), and where the viewer will then be */
+		long adj = lround((p->tj_x - op->x) * 1000.0 / size * 10.0);
+		if (adj) {
+			*o++ = ' ';
+			o = put_fixed(o, adj, 10);
+		}
+		p->tj_x -= (double)adj / 10.0 * size / 1000.0;
+	} else {
+		long x = pos_units(op->x), y = pos_units(op->y);
+		o = put_pos(o, x - p->tx);
+		*o++ = ' ';
+		o = put_pos(o, y - p->ty);
+		memcpy(o, " Td\n[", 5);
+		o += 5;
+		p->tx = x;
+		p->ty = y;
+		p->tj_x = (double)x / POS_UNIT;
+		p->tj_open = 1;
+	}
+	o = put_string(w, op->face, o, op->text, len, &width);
+	p->tj_x += (double)width * size / 1000.0;
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)w->ops, (HPDF_UINT)(o - w->ops));
+}
+
+/* Writes "/Fn size Tf", the face registered in the page's font resources
+ * under its local name.  HPDF_Page_SetFontAndSize did the same at 3000
+ * instructions a call through HPDF_FToA (69,000 calls in 1000 pages, where
+ * bold lead-ins alternate with the text face). */
+static HPDF_STATUS set_font(struct pen *p, face_id f, float size)
+{
+	if (!(size > 0 && size <= HPDF_MAX_FONTSIZE))
+		return HPDF_PAGE_INVALID_FONT_SIZE;
+	const char *name = HPDF_Page_GetLocalFontName(p->page, p->w->font[f]);
+	if (!name)
+		return status_of(p->w, HPDF_OK);
+	char buf[HPDF_LIMIT_MAX_NAME_LEN + 40], *o = buf;
+	size_t n = strlen(name);
+	if (n > HPDF_LIMIT_MAX_NAME_LEN)
+		return HPDF_INVALID_FONT_NAME;
+	*o++ = '/';
+	memcpy(o, name, n); /* libharu's own names: F1, F2, ... */
+	o += n;
+	*o++ = ' ';
+	o = put_pos(o, pos_units(size));
+	memcpy(o, " Tf\n", 4);
+	o += 4;
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf, (HPDF_UINT)(o - buf));
+}
+
 /* Draws one text op.  Consecutive text ops share one BT ... ET; font, size
- * and colour are only set when they change, each op is placed with an
- * absolute text matrix. */
+ * and colour are only set when they change; the words of a line share one
+ * TJ (put_text). */
 static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 {
 	pdf_writer *w = p->w;
@@ -467,47 +743,34 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 
 	HPDF_STATUS st;
 	if (!w->font[op->face]) {
-		w->font[op->face] = HPDF_GetFont(w->pdf, w->font_name[op->face], "UTF-8");
+		w->font[op->face] = create_font(w, op->face);
 		if (!w->font[op->face])
 			return status_of(w, HPDF_OK);
 		w->drawn[op->face] = xcalloc(0x10000 / 8, 1);
 	}
-	size_t len = sanitize(w, op->text, 0, w->drawn[op->face]);
-	if (!p->in_text) {
-		if ((st = HPDF_Page_BeginText(p->page)) != HPDF_OK)
+	size_t len = strlen(op->text);
+	int joins = p->tj_open && p->face == (int)op->face && p->size == op->size && p->has_fill &&
+	            same_rgb(p->fill, clamp_rgb(op->fill)) && pos_units(op->y) == p->ty &&
+	            op->x >= p->tj_x - 0.01 && op->size > 0;
+	if (!joins) {
+		if ((st = close_tj(p)) != HPDF_OK)
 			return st;
-		p->in_text = 1;
-	}
-	if (p->face != (int)op->face || p->size != op->size) {
-		st = HPDF_Page_SetFontAndSize(p->page, w->font[op->face], op->size);
-		if (st != HPDF_OK)
-			return st;
-		p->face = (int)op->face;
-		p->size = op->size;
-	}
-	if ((st = set_fill(p, op->fill)) != HPDF_OK)
-		return st;
-	if ((st = HPDF_Page_SetTextMatrix(p->page, 1, 0, 0, 1, op->x, op->y)) != HPDF_OK)
-		return st;
-
-	/* Long strings in pieces cut at character boundaries; Tj advances. */
-	char *s = w->buf, *end = w->buf + len;
-	while (s < end) {
-		char *cut = end;
-		if (end - s > SHOW_CHUNK) {
-			cut = s + SHOW_CHUNK;
-			while (cut > s && ((unsigned char)*cut & 0xC0) == 0x80)
-				cut--;
+		if (!p->in_text) {
+			if ((st = HPDF_Page_BeginText(p->page)) != HPDF_OK)
+				return st;
+			p->in_text = 1;
+			p->tx = p->ty = 0;
 		}
-		char saved = *cut;
-		*cut = '\0';
-		st = HPDF_Page_ShowText(p->page, s);
-		*cut = saved;
-		if (st != HPDF_OK)
+		if (p->face != (int)op->face || p->size != op->size) {
+			if ((st = set_font(p, op->face, op->size)) != HPDF_OK)
+				return st;
+			p->face = (int)op->face;
+			p->size = op->size;
+		}
+		if ((st = set_fill(p, op->fill)) != HPDF_OK)
 			return st;
-		s = cut;
 	}
-	return HPDF_OK;
+	return put_text(p, op, len, joins);
 }
 
 /* Sets the colours an op is painted with; call before building its path. */
@@ -586,6 +849,35 @@ static HPDF_STATUS draw_circle(struct pen *p, const draw_op *op)
 	if (st == HPDF_OK)
 		st = paint(p, op, 0);
 	return st;
+}
+
+/* Draws the PNG or JPEG file op->text into (x, y, w, h); a file drawn more
+ * than once is embedded once.  The kind comes from the file's signature. */
+static HPDF_STATUS draw_image(struct pen *p, const draw_op *op)
+{
+	pdf_writer *w = p->w;
+	HPDF_Image img = NULL;
+	for (size_t i = 0; i < w->nimages && !img; i++)
+		if (strcmp(w->images[i].path, op->text) == 0)
+			img = w->images[i].img;
+	if (!img) {
+		unsigned char sig[2] = {0, 0};
+		FILE *f = fopen(op->text, "rb");
+		if (!f || fread(sig, 1, 2, f) != 2) {
+			if (f)
+				fclose(f);
+			return HPDF_FILE_IO_ERROR;
+		}
+		fclose(f);
+		img = sig[0] == 0xFF && sig[1] == 0xD8 ? HPDF_LoadJpegImageFromFile(w->pdf, op->text)
+		                                       : HPDF_LoadPngImageFromFile(w->pdf, op->text);
+		if (!img)
+			return w->err != HPDF_OK ? w->err : HPDF_INVALID_IMAGE;
+		GROW(w->images, w->images_cap, w->nimages + 1);
+		w->images[w->nimages].path = xstrdup(op->text);
+		w->images[w->nimages++].img = img;
+	}
+	return HPDF_Page_DrawImage(p->page, img, op->x, op->y, op->w, op->h);
 }
 
 /* A destination [page /XYZ null top null]: scrolls to `top` on the page and
@@ -689,6 +981,8 @@ static const char *op_name(enum draw_kind k)
 		return "link";
 	case DRAW_URI:
 		return "URI link";
+	case DRAW_IMAGE:
+		return "image";
 	}
 	return "unknown operation";
 }
@@ -762,6 +1056,9 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *p
 			case DRAW_URI:
 				st = draw_uri(&p, op);
 				break;
+			case DRAW_IMAGE:
+				st = draw_image(&p, op);
+				break;
 			default:
 				diag_error(d, NULL,
 				           "PDF writer: page %zu: unknown drawing operation %d",
@@ -776,6 +1073,9 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *p
 				        "PDF writer: page %zu: link to page %d, but the document "
 				        "has %zu pages",
 				        pg + 1, op->dest_page + 1, doc->npages);
+			else if (op->kind == DRAW_IMAGE)
+				report(w, d, st, "PDF writer: page %zu: drawing image %s", pg + 1,
+				       op->text ? op->text : "");
 			else if (op->kind == DRAW_TEXT)
 				report(w, d, st,
 				       "PDF writer: page %zu: drawing text \"%.*s\" (%s %g pt)",
@@ -793,6 +1093,44 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *p
 		return -1;
 	}
 	return 0;
+}
+
+/* Rewrites each drawn face's CIDToGIDMap (see create_font()): the glyph of
+ * every code point drawn with it, through the face's real cmap, and glyph 0
+ * for the rest; the map ends at the highest code drawn (later CIDs map to 0).
+ * Also marks those glyphs for libharu's font subset (put_text bypasses
+ * HPDF_Page_ShowText, which used to).
+ * The bundled report's four maps shrink from 4 x 128 KB raw to under 16 KB. */
+static HPDF_STATUS write_gid_maps(pdf_writer *w)
+{
+	for (int f = 0; f < FACE_COUNT; f++) {
+		if (!w->font[f] || !w->drawn[f])
+			continue;
+		HPDF_FontAttr attr = w->font[f]->attr;
+		if (!attr || !attr->map_stream || !attr->map_stream->stream)
+			return HPDF_INVALID_FONT;
+		uint32_t top = 0;
+		for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
+			if ((w->drawn[f][cp >> 3] >> (cp & 7)) & 1)
+				top = cp;
+		uint8_t *map = xcalloc((size_t)top + 1, 2);
+		for (uint32_t cp = 0; cp <= top; cp++) {
+			if (!((w->drawn[f][cp >> 3] >> (cp & 7)) & 1))
+				continue;
+			HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(w->def[f], (HPDF_UINT16)cp);
+			/* marks the glyph (and a composite's parts) for the subset */
+			HPDF_TTFontDef_GetCharWidth(w->def[f], (HPDF_UINT16)cp);
+			map[2 * cp] = (uint8_t)(gid >> 8);
+			map[2 * cp + 1] = (uint8_t)gid;
+		}
+		HPDF_Stream s = attr->map_stream->stream;
+		HPDF_MemStream_FreeData(s);
+		HPDF_STATUS st = HPDF_Stream_Write(s, map, (top + 1) * 2);
+		free(map);
+		if (st != HPDF_OK)
+			return st;
+	}
+	return HPDF_OK;
 }
 
 /* Replaces the /W (widths) array of each face's CIDFont with one listing
@@ -837,6 +1175,37 @@ static HPDF_STATUS trim_widths(pdf_writer *w)
 		}
 	}
 	return HPDF_OK;
+}
+
+/* Warns about every code point drawn with a face that lacks a glyph for it:
+ * it shows as the .notdef glyph (a box), which PDF/A forbids.  Returns the
+ * number of such code points. */
+static size_t check_notdef(pdf_writer *w, diag *d)
+{
+	size_t total = 0;
+	for (int f = 0; f < FACE_COUNT; f++) {
+		if (!w->drawn[f])
+			continue;
+		char list[160] = "";
+		size_t n = 0, at = 0;
+		for (uint32_t cp = 0x20; cp <= 0xFFFF; cp++) {
+			if (!((w->drawn[f][cp >> 3] >> (cp & 7)) & 1) ||
+			    (lookup(w, (face_id)f, cp) & CACHE_HAS))
+				continue;
+			if (n++ < 8 && at < sizeof(list))
+				at += (size_t)snprintf(list + at, sizeof(list) - at, " U+%04X",
+				                       (unsigned)cp);
+		}
+		if (n)
+			diag_warning(
+			        d, NULL,
+			        "PDF writer: face '%s' (%s) has no glyph for %zu character%s "
+			        "drawn (%s%s): they show as .notdef boxes, which PDF/A forbids",
+			        face_name((face_id)f), w->files.path[f], n, n == 1 ? "" : "s",
+			        list + 1, n > 8 ? " ..." : "");
+		total += n;
+	}
+	return total;
 }
 
 /* ------------------------------------------------- outline, metadata */
@@ -897,34 +1266,6 @@ out:
 	return rc;
 }
 
-/* Parses "YYYY-MM-DD" strictly into a date at 00:00:00 (no time zone). */
-static int parse_date(const char *s, HPDF_Date *date)
-{
-	for (int i = 0; i < 10; i++) {
-		if (i == 4 || i == 7) {
-			if (s[i] != '-')
-				return -1;
-		} else if (s[i] < '0' || s[i] > '9') {
-			return -1;
-		}
-	}
-	if (s[10] != '\0')
-		return -1;
-	memset(date, 0, sizeof(*date));
-	date->year = atoi(s);
-	date->month = atoi(s + 5);
-	date->day = atoi(s + 8);
-	date->ind = ' ';
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (date->year < 1000 || date->month < 1 || date->month > 12 || date->day < 1 ||
-	    date->day > mdays[date->month - 1])
-		return -1;
-	int leap = (date->year % 4 == 0 && date->year % 100 != 0) || date->year % 400 == 0;
-	if (date->month == 2 && date->day == 29 && !leap)
-		return -1;
-	return 0;
-}
-
 /* A BCP 47 tag is letters, digits and hyphens. */
 static int valid_lang(const char *s)
 {
@@ -937,18 +1278,24 @@ static int valid_lang(const char *s)
 	return 1;
 }
 
-static int set_info(pdf_writer *w, const doc_info *info, diag *d)
+/* Sets Info from info and fills m with the same values (owned copies), for
+ * the XMP metadata. */
+static int set_info(pdf_writer *w, const doc_info *info, pdfa_meta *m, diag *d)
 {
 	static const struct {
 		HPDF_InfoType type;
 		const char *name;
-		size_t offset;
+		size_t offset, meta;
 	} text[] = {
-	        {HPDF_INFO_TITLE, "title", offsetof(doc_info, title)},
-	        {HPDF_INFO_AUTHOR, "author", offsetof(doc_info, author)},
-	        {HPDF_INFO_SUBJECT, "subject", offsetof(doc_info, subject)},
-	        {HPDF_INFO_KEYWORDS, "keywords", offsetof(doc_info, keywords)},
-	        {HPDF_INFO_CREATOR, "creator", offsetof(doc_info, creator)},
+	        {HPDF_INFO_TITLE, "title", offsetof(doc_info, title), offsetof(pdfa_meta, title)},
+	        {HPDF_INFO_AUTHOR, "author", offsetof(doc_info, author),
+	         offsetof(pdfa_meta, author)},
+	        {HPDF_INFO_SUBJECT, "subject", offsetof(doc_info, subject),
+	         offsetof(pdfa_meta, subject)},
+	        {HPDF_INFO_KEYWORDS, "keywords", offsetof(doc_info, keywords),
+	         offsetof(pdfa_meta, keywords)},
+	        {HPDF_INFO_CREATOR, "creator", offsetof(doc_info, creator),
+	         offsetof(pdfa_meta, creator)},
 	};
 	HPDF_STATUS st;
 
@@ -957,6 +1304,7 @@ static int set_info(pdf_writer *w, const doc_info *info, diag *d)
 		if (!v)
 			continue;
 		sanitize(w, v, 1, NULL);
+		*(char **)((char *)m + text[i].meta) = xstrdup(w->buf);
 		if ((st = HPDF_SetInfoAttr(w->pdf, text[i].type, w->buf)) != HPDF_OK) {
 			report(w, d, st, "PDF writer: setting the document %s", text[i].name);
 			return -1;
@@ -969,20 +1317,13 @@ static int set_info(pdf_writer *w, const doc_info *info, diag *d)
 		report(w, d, st, "PDF writer: setting the document producer");
 		return -1;
 	}
+	m->producer = xstrdup(producer);
 
-	if (info->date) {
-		HPDF_Date date;
-		if (parse_date(info->date, &date) != 0) {
-			diag_error(d, NULL,
-			           "PDF writer: document date \"%s\" is not a YYYY-MM-DD date",
-			           info->date);
-			return -1;
-		}
-		if ((st = HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_CREATION_DATE, date)) != HPDF_OK ||
-		    (st = HPDF_SetInfoDateAttr(w->pdf, HPDF_INFO_MOD_DATE, date)) != HPDF_OK) {
-			report(w, d, st, "PDF writer: setting the document date");
-			return -1;
-		}
+	if (pdfa_dates(m, info->date, info->mod_date, d) != 0)
+		return -1;
+	if ((st = pdfa_set_info_dates(w->pdf, m)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: setting the document dates");
+		return -1;
 	}
 
 	if (info->lang) {
@@ -998,13 +1339,19 @@ static int set_info(pdf_writer *w, const doc_info *info, diag *d)
 			report(w, d, st, "PDF writer: setting the document language");
 			return -1;
 		}
+		m->lang = info->lang;
 	}
 	return 0;
 }
 
 /* ---------------------------------------------------------------- write */
 
-int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag *d)
+void pdf_writer_release_pages(pdf_writer *w, int yes)
+{
+	w->release_pages = yes;
+}
+
+int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 {
 	if (w->used) {
 		diag_error(d, NULL, "PDF writer: a writer can save only one document");
@@ -1023,6 +1370,7 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 		return -1;
 	}
 
+	pdfa_meta meta = {0};
 	/* All pages first: links and bookmarks may point forward. */
 	HPDF_Page *pages = xcalloc(doc->npages, sizeof(*pages));
 	int rc = -1;
@@ -1038,10 +1386,27 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < doc->npages; i++)
+	for (size_t i = 0; i < doc->npages; i++) {
 		if (draw_page(w, doc, i, pages, d) != 0)
 			goto out;
-	if (add_outline(w, doc, pages, d) != 0 || set_info(w, &doc->info, d) != 0)
+		if (w->release_pages) { /* drawn: libharu holds the page now */
+			free(doc->pages[i].ops);
+			doc->pages[i].ops = NULL;
+			doc->pages[i].n = doc->pages[i].cap = 0;
+		}
+	}
+	if (add_outline(w, doc, pages, d) != 0 || set_info(w, &doc->info, &meta, d) != 0)
+		goto out;
+	check_notdef(w, d);
+	if ((st = pdfa_add_metadata(w->pdf, &meta)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: adding the XMP metadata");
+		goto out;
+	}
+	char mod_date[24];
+	if (meta.modified[0])
+		pdfa_pdf_date(meta.modified, mod_date);
+	if (pdfa_add_output_intent(w->pdf, d) != 0 ||
+	    embed_files(w->pdf, w->attach, w->nattach, meta.modified[0] ? mod_date : NULL, d) != 0)
 		goto out;
 
 	if ((st = HPDF_SetPageMode(w->pdf, doc->noutline ? HPDF_PAGE_MODE_USE_OUTLINE
@@ -1054,6 +1419,10 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 		report(w, d, st, "PDF writer: writing the fonts' width tables");
 		goto out;
 	}
+	if ((st = write_gid_maps(w)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: writing the fonts' glyph maps");
+		goto out;
+	}
 	if ((st = tounicode_fix(w->pdf)) != HPDF_OK) {
 		report(w, d, st, "PDF writer: replacing the fonts' ToUnicode maps");
 		goto out;
@@ -1063,18 +1432,16 @@ int pdf_writer_write(pdf_writer *w, const document *doc, const char *path, diag 
 		report(w, d, HPDF_OK, "PDF writer: libharu reported an error while drawing");
 		goto out;
 	}
-	errno = 0;
-	if ((st = HPDF_SaveToFile(w->pdf, path)) != HPDF_OK) {
-		/* libharu reports a failed write as a zlib or file error; the
-		 * system's reason (a full disk, a quota) is what a user can act on */
-		if (errno == ENOSPC || errno == EDQUOT || errno == EIO || errno == EFBIG)
-			report(w, d, st, "PDF writer: cannot write %s: %s", path, strerror(errno));
-		else
-			report(w, d, st, "PDF writer: cannot write %s", path);
+	if (pdfa_save(w->pdf, path, d) != 0)
 		goto out;
-	}
 	rc = 0;
 out:
+	free((char *)meta.title);
+	free((char *)meta.author);
+	free((char *)meta.subject);
+	free((char *)meta.keywords);
+	free((char *)meta.creator);
+	free((char *)meta.producer);
 	free(pages);
 	return rc;
 }

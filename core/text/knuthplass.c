@@ -26,6 +26,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "linebreak.h"
 
@@ -58,15 +59,20 @@ static int fitness(double r)
 	return 3;
 }
 
-/* One pass; on success fills p->lines and returns 0. */
+/* One pass; on success fills p->lines and returns 0.  reached[b] says
+ * whether any state of break b is feasible (one byte to test instead of
+ * twelve states, for every candidate line: the test was most of the time of
+ * long documents). */
 static int run_pass(para *p, float width, int mode, kp_pass pass, const double *pw,
-                    const double *ps, const double *pk, state *st)
+                    const double *ps, const double *pk, state *st, unsigned char *reached)
 {
 	size_t n = p->nwords;
 	const double rag = mode == LB_RAGGED ? 3.0 * p->size : 0.0;
 	const double hyph_penalty = mode == LB_RAGGED ? 150.0 : 50.0;
 	for (size_t i = 0; i < (n + 1) * NFIT * NHR; i++)
 		st[i] = (state){INFEASIBLE, -1, 0, 0};
+	memset(reached, 0, n + 1);
+	reached[0] = 1;
 #define ST(b, f, h) st[((size_t)(b)*NFIT + (size_t)(f)) * NHR + (size_t)(h)]
 	ST(0, 1, 0).d = 0;
 
@@ -82,18 +88,36 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 		double gw = wj->brk == LB_BRK_SPACE ? wj->space : 0;
 		double gs = mode == LB_JUSTIFY ? gw / 2 : 0, gk = mode == LB_JUSTIFY ? gw / 3 : 0;
 		double hy = wj->brk == LB_BRK_HYPHEN ? wj->hyphen : 0;
-		for (size_t s = j + 1; s-- > 0;) {
+		/* Lines from s to j that stay too loose (r > max_ratio) even
+		 * stretched are never taken, and the shorter the line the looser:
+		 * start from the longest-still-too-short one's successor, found
+		 * by bisection on the prefix sums (natural width plus max_ratio
+		 * times the stretch only grows as s goes down). */
+		size_t top = j + 1;
+		if (!last && pass.max_ratio < 1e8) {
+			size_t lo = 0, hi = j + 1; /* find the largest s <= j that is long enough */
+			double need = width - 0.02;
+#define LONG_ENOUGH(s)                                                                        \
+	(pw[j + 1] - pw[s] - gw + hy + pass.max_ratio * (ps[j + 1] - ps[s] - gs + rag) >= need)
+			if (!LONG_ENOUGH(0))
+				continue; /* even the whole paragraph up to j is too short */
+			while (hi - lo > 1) { /* LONG_ENOUGH(lo), !LONG_ENOUGH(hi) or hi = j + 1 */
+				size_t mid = lo + (hi - lo) / 2;
+				if (LONG_ENOUGH(mid))
+					lo = mid;
+				else
+					hi = mid;
+			}
+#undef LONG_ENOUGH
+			top = lo + 1;
+		}
+		for (size_t s = top; s-- > 0;) {
 			double nat = pw[j + 1] - pw[s] - gw + hy;
 			double str = ps[j + 1] - ps[s] - gs + rag;
 			double shr = pk[j + 1] - pk[s] - gk;
 			if (nat - shr > width + 0.01)
 				break; /* starting earlier only makes it longer */
-			int reached = 0;
-			for (int f = 0; f < NFIT && !reached; f++)
-				for (int h = 0; h < NHR; h++)
-					if (ST(s, f, h).d < INFEASIBLE)
-						reached = 1;
-			if (!reached)
+			if (!reached[s])
 				continue;
 			double r;
 			if (nat <= width + 0.01)
@@ -129,8 +153,10 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 					if (abs(fit - f) > 1)
 						d += FITNESS_DEMERITS;
 					state *to = &ST(j + 1, fit, nh);
-					if (d < to->d)
+					if (d < to->d) {
 						*to = (state){d, (int)s, f, h};
+						reached[j + 1] = 1;
+					}
 				}
 		}
 	}
@@ -179,9 +205,11 @@ int kp_break(para *p, arena *a, float width, int mode)
 	/* prefix sums of widths (pieces and their glue), stretch and shrink */
 	double *pw = calloc(3 * (n + 1), sizeof(double));
 	state *st = malloc((n + 1) * NFIT * NHR * sizeof(*st));
-	if (!pw || !st) {
+	unsigned char *reached = malloc(n + 1);
+	if (!pw || !st || !reached) {
 		free(pw);
 		free(st);
+		free(reached);
 		return -1;
 	}
 	double *ps = pw + (n + 1), *pk = ps + (n + 1);
@@ -195,8 +223,9 @@ int kp_break(para *p, arena *a, float width, int mode)
 	static const kp_pass passes[] = {{0, 1.0, 0}, {1, 1.6, 0}, {1, 1.6, 1}, {1, 1e9, 1}};
 	int rc = -1;
 	for (size_t i = 0; i < sizeof(passes) / sizeof(*passes) && rc != 0; i++)
-		rc = run_pass(p, width, mode, passes[i], pw, ps, pk, st);
+		rc = run_pass(p, width, mode, passes[i], pw, ps, pk, st, reached);
 	free(pw);
 	free(st);
+	free(reached);
 	return rc;
 }

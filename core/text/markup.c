@@ -120,8 +120,8 @@ static size_t parse(arena *a, const char *src, span **out, int *malformed, size_
 	marker *m = xmalloc((len + 1) * sizeof(*m));
 	size_t nm = find_markers(src, m);
 	parser p = {0};
-	p.buf = arena_alloc(a, 2 * len + 1);
-	p.spans = arena_alloc(a, (len + 2) * sizeof(*p.spans));
+	p.buf = arena_alloc_uninit(a, 2 * len + 1); /* filled up to bl, then a NUL */
+	p.spans = arena_alloc_uninit(a, (len + 2) * sizeof(*p.spans)); /* up to n */
 	size_t k = 0;
 	int bad = 0;
 	size_t link_close = (size_t)-1, link_paren = 0, name_close = (size_t)-1;

@@ -108,8 +108,13 @@ enum rapport_kind {
 	RAPPORT_OBJECT
 };
 
-/* Horizontal alignment of a table column (level 1). */
-enum rapport_align { RAPPORT_ALIGN_LEFT = 0, RAPPORT_ALIGN_RIGHT, RAPPORT_ALIGN_CENTER };
+/* Horizontal alignment of a table column (level 1; DECIMAL level 2). */
+enum rapport_align {
+	RAPPORT_ALIGN_LEFT = 0,
+	RAPPORT_ALIGN_RIGHT,
+	RAPPORT_ALIGN_CENTER,
+	RAPPORT_ALIGN_DECIMAL /* level 2: numbers lined up on the decimal separator */
+};
 
 /* Row flags for table_row() (level 1). */
 #define RAPPORT_ROW_TOTAL 1u /* a totals row: bold, with a rule above */
@@ -118,7 +123,13 @@ enum rapport_align { RAPPORT_ALIGN_LEFT = 0, RAPPORT_ALIGN_RIGHT, RAPPORT_ALIGN_
 enum rapport_chart_kind {
 	RAPPORT_CHART_BAR = 0,     /* one bar per category and series, side by side */
 	RAPPORT_CHART_STACKED_BAR, /* series stacked in one bar per category */
-	RAPPORT_CHART_LINE         /* one line with markers per series */
+	RAPPORT_CHART_LINE,        /* one line with markers per series */
+	/* API level 2 */
+	RAPPORT_CHART_HBAR,         /* horizontal bars, series side by side */
+	RAPPORT_CHART_STACKED_HBAR, /* horizontal bars, series stacked */
+	RAPPORT_CHART_AREA,         /* series stacked as filled areas */
+	RAPPORT_CHART_PIE,          /* one series; each category is a slice */
+	RAPPORT_CHART_DONUT         /* a pie with its total in a hole */
 };
 
 /* One data series of a chart: n_categories values (level 1). */
@@ -313,6 +324,21 @@ struct rapport_host {
 	const char *(*fmt_change)(rapport_ctx *ctx, double value, int decimals, int percent);
 	/* printf into scratch memory. */
 	const char *(*fmt)(rapport_ctx *ctx, const char *fmt, ...) RAPPORT_PRINTF(2, 3);
+
+	/* --- tables and pictures (level 2) -------------------------------- */
+
+	/* A header-group row above the column headers of the open table:
+	 * ncols labels (NULL or "" for none); neighbouring columns with the
+	 * same label share one cell spanning them.  Call after table_begin. */
+	void (*table_groups)(rapport_ctx *ctx, const char *const *groups);
+	/* A PNG or JPEG picture with a numbered caption ("Figur N. caption").
+	 * file is relative to the report definition's directory; a file that
+	 * resolves outside it is refused.  width is the share of the text width
+	 * (0.1 to 1; 0 for the whole width); the picture is never enlarged past
+	 * one pixel per point nor made taller than 60 % of the page.  In
+	 * validate() it only checks the file.  Returns RAPPORT_OK, or
+	 * RAPPORT_FAIL after reporting an error. */
+	int (*image)(rapport_ctx *ctx, const char *file, const char *caption, double width);
 };
 
 /* Is `member` present in this host table? (level 1) */

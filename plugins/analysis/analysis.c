@@ -785,13 +785,38 @@ static const char *adopter(const rapport_host *h, rapport_ctx *ctx, const rappor
 	return who[0] ? h->fmt(ctx, "%s %s", who, year_str(h, ctx, y)) : year_str(h, ctx, y);
 }
 
+/* Appends ", item" (or the first item) to the malloc'd list *buf of length
+ * *len and capacity *cap: the adopters of a long period are joined in linear
+ * time, not copied whole for each new one. */
+static void list_append(char **buf, size_t *len, size_t *cap, const char *item)
+{
+	size_t add = strlen(item) + 2;
+	if (*len + add + 1 > *cap) {
+		size_t ncap = *cap ? *cap : 256;
+		while (*len + add + 1 > ncap)
+			ncap *= 2;
+		char *nbuf = realloc(*buf, ncap);
+		if (!nbuf)
+			return; /* out of memory: the list stays as it is */
+		*buf = nbuf;
+		*cap = ncap;
+	}
+	if (*len) {
+		memcpy(*buf + *len, ", ", 2);
+		*len += 2;
+	}
+	memcpy(*buf + *len, item, add - 2);
+	*len += add - 2;
+	(*buf)[*len] = '\0';
+}
+
 /* Fills e from the milestones of the build tagged with objective `id`. */
 static void gather(const rapport_host *h, rapport_ctx *ctx, const char *id, struct evidence *e)
 {
-	size_t i, j;
+	size_t i, j, len = 0, cap = 0;
+	char *policies = NULL;
 
 	memset(e, 0, sizeof *e);
-	e->policy_list = "";
 	for (i = 0; i < h->year_count(ctx); i++) {
 		const rapport_node *ms = h->get(h->year_data(ctx, i, "outreach"), "milestones");
 		for (j = 0; j < h->length(ms); j++) {
@@ -812,14 +837,15 @@ static void gather(const rapport_host *h, rapport_ctx *ctx, const char *id, stru
 			} else if (strcmp(kind, "policy") == 0 ||
 			           strcmp(kind, "handlingsplan") == 0) {
 				e->policies++;
-				e->policy_list = h->fmt(ctx, "%s%s%s", e->policy_list,
-				                        e->policy_list[0] ? ", " : "",
-				                        adopter(h, ctx, m, h->year(ctx, i)));
+				list_append(&policies, &len, &cap,
+				            adopter(h, ctx, m, h->year(ctx, i)));
 			} else if (strcmp(kind, "samverkansgrupp") == 0) {
 				add_groups(h, e, m);
 			}
 		}
 	}
+	e->policy_list = policies ? h->fmt(ctx, "%s", policies) : "";
+	free(policies);
 }
 
 /* Sum of reached over the build and whether every year gives it. */

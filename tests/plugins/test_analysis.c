@@ -20,6 +20,8 @@
 #define MINUS  "\u2212"
 #define REPORT "slutrapport-2016-2020.json"
 
+#include "plugin_test.h"
+
 /* ------------------------------------------------------------- fixtures */
 
 static const char *const small_report =
@@ -59,38 +61,6 @@ static void load_small(fakehost *fh, int consistent)
 	         consistent ? 3 : 2);
 	assert_int_equal(fh_add_year_json(fh, buf), 0);
 	assert_int_equal(fh_add_year_json(fh, small_2022), 0);
-}
-
-static int setup_report(void **state)
-{
-	fakehost *fh = fh_new();
-
-	if (fh_register(fh, RAPPORT_PLUGIN_ENTRY) != RAPPORT_OK ||
-	    fh_load_data_report(fh, REPORT) != 0) {
-		print_error("%s\n", fh_last_load_error(fh));
-		fh_free(fh);
-		return -1;
-	}
-	*state = fh;
-	return 0;
-}
-
-static int setup_empty(void **state)
-{
-	fakehost *fh = fh_new();
-
-	if (fh_register(fh, RAPPORT_PLUGIN_ENTRY) != RAPPORT_OK) {
-		fh_free(fh);
-		return -1;
-	}
-	*state = fh;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fh_free(*state);
-	return 0;
 }
 
 static const fh_block *table(const fakehost *fh, const char *caption)

@@ -17,46 +17,14 @@
 #define MINUS  "\u2212"
 #define REPORT "slutrapport-2016-2020.json"
 
+#include "plugin_test.h"
+
 static const fh_block *table(const fakehost *fh, const char *caption)
 {
 	const fh_block *t = fh_find(fh, NULL, FH_TABLE, caption);
 	if (t == NULL)
 		fail_msg("no table \"%s\"", caption);
 	return t;
-}
-
-/* A fake host with the census plugin and the bundled report loaded. */
-static int setup_report(void **state)
-{
-	fakehost *fh = fh_new();
-
-	if (fh_register(fh, RAPPORT_PLUGIN_ENTRY) != RAPPORT_OK ||
-	    fh_load_data_report(fh, REPORT) != 0) {
-		print_error("%s\n", fh_last_load_error(fh));
-		fh_free(fh);
-		return -1;
-	}
-	*state = fh;
-	return 0;
-}
-
-/* A fake host with the census plugin and nothing loaded. */
-static int setup_empty(void **state)
-{
-	fakehost *fh = fh_new();
-
-	if (fh_register(fh, RAPPORT_PLUGIN_ENTRY) != RAPPORT_OK) {
-		fh_free(fh);
-		return -1;
-	}
-	*state = fh;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fh_free(*state);
-	return 0;
 }
 
 static const char *const year_2016 =

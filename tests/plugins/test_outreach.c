@@ -18,6 +18,8 @@
 #define NBSP   "\u00a0"
 #define REPORT "slutrapport-2016-2020.json"
 
+#include "plugin_test.h"
+
 static const fh_block *reached_table(const fakehost *fh)
 {
 	const fh_block *t = fh_find(fh, NULL, FH_TABLE, "Personer i målgruppen");
@@ -26,38 +28,6 @@ static const fh_block *reached_table(const fakehost *fh)
 	if (t == NULL)
 		fail_msg("no table of people reached");
 	return t;
-}
-
-static int setup_report(void **state)
-{
-	fakehost *fh = fh_new();
-
-	if (fh_register(fh, RAPPORT_PLUGIN_ENTRY) != RAPPORT_OK ||
-	    fh_load_data_report(fh, REPORT) != 0) {
-		print_error("%s\n", fh_last_load_error(fh));
-		fh_free(fh);
-		return -1;
-	}
-	*state = fh;
-	return 0;
-}
-
-static int setup_empty(void **state)
-{
-	fakehost *fh = fh_new();
-
-	if (fh_register(fh, RAPPORT_PLUGIN_ENTRY) != RAPPORT_OK) {
-		fh_free(fh);
-		return -1;
-	}
-	*state = fh;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fh_free(*state);
-	return 0;
 }
 
 /* A two-year period whose stated total agrees with the years. */

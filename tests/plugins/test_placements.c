@@ -18,6 +18,8 @@
 #define NBSP   "\u00a0"
 #define REPORT "slutrapport-2016-2020.json"
 
+#include "plugin_test.h"
+
 static const fh_block *grant_table(const fakehost *fh)
 {
 	const fh_block *t = fh_find(fh, NULL, FH_TABLE, NULL);
@@ -36,38 +38,6 @@ static size_t grant_row(const fh_block *t, const char *municipality, const char 
 		    strcmp(fh_cell(t, r, 1), year) == 0)
 			return r;
 	fail_msg("no row %s %s", municipality, year);
-	return 0;
-}
-
-static int setup_report(void **state)
-{
-	fakehost *fh = fh_new();
-
-	if (fh_register(fh, RAPPORT_PLUGIN_ENTRY) != RAPPORT_OK ||
-	    fh_load_data_report(fh, REPORT) != 0) {
-		print_error("%s\n", fh_last_load_error(fh));
-		fh_free(fh);
-		return -1;
-	}
-	*state = fh;
-	return 0;
-}
-
-static int setup_empty(void **state)
-{
-	fakehost *fh = fh_new();
-
-	if (fh_register(fh, RAPPORT_PLUGIN_ENTRY) != RAPPORT_OK) {
-		fh_free(fh);
-		return -1;
-	}
-	*state = fh;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fh_free(*state);
 	return 0;
 }
 

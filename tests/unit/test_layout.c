@@ -251,6 +251,41 @@ static void no_widows_orphans_or_overfull_lines(void **state)
 	blocks_free(&b);
 }
 
+/* A short table never splits: wherever the text before it ends, all its
+ * rows land on one page with its caption. */
+static void short_tables_stay_whole(void **state)
+{
+	(void)state;
+	for (int paras = 1; paras < 30; paras++) {
+		block_list b;
+		build(&b, 1, paras);
+		const char *head[] = {"År", "Antal"};
+		block_table *t = blocks_table(&b, "Kort tabell", 2, head, NULL);
+		for (int i = 0; i < 5; i++) {
+			char y[16];
+			snprintf(y, sizeof(y), "%d", 2016 + i);
+			const char *row[] = {y, "1"};
+			table_add_row(&b, t, row, 0);
+		}
+		layout_opts o = opts();
+		document doc;
+		document_init(&doc);
+		layout_run(&b, &o, &doc, NULL, &D);
+		size_t caption_page = 0;
+		for (size_t pg = 2; pg < doc.npages; pg++)
+			if (find_text(&doc, pg, "Kort"))
+				caption_page = pg;
+		assert_true(caption_page >= 2);
+		for (int i = 0; i < 5; i++) {
+			char y[16];
+			snprintf(y, sizeof(y), "%d", 2016 + i);
+			assert_non_null(find_text(&doc, caption_page, y));
+		}
+		document_free(&doc);
+		blocks_free(&b);
+	}
+}
+
 int main(void)
 {
 	diag_init(&D);
@@ -262,6 +297,7 @@ int main(void)
 	        cmocka_unit_test(chapters_start_new_pages_and_footer_counts),
 	        cmocka_unit_test(nothing_below_the_bottom_margin),
 	        cmocka_unit_test(tables_repeat_their_header),
+	        cmocka_unit_test(short_tables_stay_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
