@@ -10,6 +10,9 @@
  *   - an input "DEFINITION\n===\nYEAR" replaces the report definition and
  *     2018.json.
  *
+ * The input's length picks the language and, one time in five, a
+ * single-year report for 2018 (--year 2018).
+ *
  * Environment: RAPPORT_FUZZ_DATA (the data/ directory to copy) and
  * RAPPORT_FUZZ_PLUGINS (the directory of sanitized plugins); fuzz/run.sh sets
  * both.  Inputs that name device or proc files are skipped: reading
@@ -174,6 +177,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.quiet = 1;
 	o.emit_only = 1;
 	o.lang = (size & 1) ? LANG_EN : LANG_SV;
+	o.year = size % 5 == 0 ? 2018 : 0; /* now and then a single-year report */
 	diag d;
 	diag_init(&d);
 	d.quiet = 1;
