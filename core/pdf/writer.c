@@ -35,6 +35,7 @@
 #include "fontlist.h"
 #include "pdfa.h"
 #include "tounicode.h"
+#include "ttf.h"
 
 /* Per code point cache entry: width in the low 16 bits (an int16), then: */
 #define CACHE_HAS   0x10000u /* the font's cmap maps the code point to a glyph */
@@ -1133,6 +1134,49 @@ static HPDF_STATUS write_gid_maps(pdf_writer *w)
 	return HPDF_OK;
 }
 
+/* Embeds each drawn face's font program without glyph names (see ttf.h).
+ * libharu writes the program from the font's before-write hook during the
+ * save; the hook is run here instead, once, after the glyphs to keep are
+ * marked (write_gid_maps), and the program it wrote is then rewritten. */
+static HPDF_STATUS shrink_font_programs(pdf_writer *w)
+{
+	for (int f = 0; f < FACE_COUNT; f++) {
+		HPDF_Font font = w->font[f];
+		if (!font || !w->drawn[f] || !font->before_write_fn)
+			continue;
+		HPDF_STATUS st = font->before_write_fn(font);
+		if (st != HPDF_OK)
+			return st;
+		font->before_write_fn = NULL;
+		HPDF_FontAttr attr = font->attr;
+		HPDF_Dict desc = attr && attr->fontdef ? attr->fontdef->descriptor : NULL;
+		HPDF_Dict data = desc ? HPDF_Dict_GetItem(desc, "FontFile2", HPDF_OCLASS_DICT) : NULL;
+		if (!data || !data->stream)
+			continue; /* not embedded */
+		HPDF_UINT size = HPDF_Stream_Size(data->stream);
+		uint8_t *prog = xmalloc(size ? size : 1);
+		HPDF_UINT got = size;
+		if (HPDF_Stream_Seek(data->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+		    HPDF_Stream_Read(data->stream, prog, &got) != HPDF_OK || got != size) {
+			free(prog);
+			return HPDF_INVALID_STREAM;
+		}
+		size_t small_len;
+		uint8_t *small = ttf_drop_glyph_names(prog, size, &small_len);
+		free(prog);
+		if (!small)
+			continue; /* an unusual program: embed it as libharu wrote it */
+		HPDF_MemStream_FreeData(data->stream);
+		st = HPDF_Stream_Write(data->stream, small, (HPDF_UINT)small_len);
+		free(small);
+		if (st == HPDF_OK)
+			st = HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)small_len);
+		if (st != HPDF_OK)
+			return st;
+	}
+	return HPDF_OK;
+}
+
 /* Replaces the /W (widths) array of each face's CIDFont with one listing
  * only the code points drawn with it (whose widths differ from /DW), with the
  * same values libharu computed.  The new array is attached first and filled
@@ -1421,6 +1465,10 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 	}
 	if ((st = write_gid_maps(w)) != HPDF_OK) {
 		report(w, d, st, "PDF writer: writing the fonts' glyph maps");
+		goto out;
+	}
+	if ((st = shrink_font_programs(w)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: embedding the font programs");
 		goto out;
 	}
 	if ((st = tounicode_fix(w->pdf)) != HPDF_OK) {
