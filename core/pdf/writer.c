@@ -19,7 +19,6 @@
  */
 #include "pdf.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
