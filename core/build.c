@@ -19,6 +19,8 @@
 #include "pdf/pdf.h"
 #include "plugin.h"
 #include "report.h"
+#include "report_schema.h"
+#include "text/fonts.h"
 #include "sections/chart_data.h"
 #include "sections/figure.h"
 #include "sections/generic.h"
@@ -137,9 +139,21 @@ static int section_included(const pipeline *p, const report_section *s)
 	return !(p->r.single_year && s->whole_period);
 }
 
+static int check_data(pipeline *p);
+
 /* Loads the data and the plugins and checks every section.  Returns an exit
  * code. */
 static int load_and_check(pipeline *p)
+{
+	diag *d = p->d;
+	d->one_per_value = 1;
+	int rc = check_data(p);
+	d->one_per_value = 0;
+	return rc;
+}
+
+/* load_and_check's work, with one error per value. */
+static int check_data(pipeline *p)
 {
 	const build_opts *o = p->o;
 	diag *d = p->d;
@@ -185,7 +199,23 @@ static int load_and_check(pipeline *p)
 	}
 	if (missing)
 		return EXIT_PLUGIN;
-	if (data_bad)
+
+	/* the sections' own members and the year files' top level, against the
+	 * core's declarations and the section types' */
+	int bad_sections = 0;
+	for (size_t i = 0; i < p->r.nsections; i++) {
+		const report_section *s = &p->r.sections[i];
+		bad_sections += report_check_section(s->node, p->types[i], d) != 0;
+	}
+	const rapport_section_type **all = xcalloc(p->plugins.nkinds + 1, sizeof(*all));
+	for (size_t i = 0; i < p->plugins.nkinds; i++)
+		all[i] = p->plugins.kinds[i].type;
+	for (size_t i = 0; i < p->r.nall_years; i++)
+		report_check_year_top(jdoc_root(p->r.all_years[i].doc), all, p->plugins.nkinds, d);
+	free(all);
+	/* the section types check their data even when the definition has
+	 * other problems, so that one run lists them all */
+	if (bad_sections || p->r.nyears == 0)
 		return EXIT_DATA;
 
 	const jnode *appendix = jnode_get(jdoc_root(p->r.def), "chart_data_appendix");
@@ -212,7 +242,7 @@ static int load_and_check(pipeline *p)
 				return EXIT_PLUGIN; /* its state may be damaged: stop here */
 		}
 	}
-	return d->errors ? EXIT_DATA : EXIT_OK;
+	return d->errors || data_bad ? EXIT_DATA : EXIT_OK;
 }
 
 static int emit_all(pipeline *p)
@@ -233,7 +263,7 @@ static int emit_all(pipeline *p)
 		else {
 			p->ctx.origin = p->origins[i];
 			if (host_emit(&p->ctx, s, p->types[i]) != 0)
-				return EXIT_PLUGIN;
+				return p->ctx.limit_hit ? EXIT_DATA : EXIT_PLUGIN;
 		}
 		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d, p->data_dir);
 	}
@@ -248,6 +278,9 @@ static void on_signal(int sig)
 	const char *tmp = output_pending_tmp();
 	if (tmp)
 		unlink(tmp);
+	static const char msg[] = "rapport: interrupted; the output file was not changed\n";
+	ssize_t ignored = write(2, msg, sizeof(msg) - 1);
+	(void)ignored;
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -271,6 +304,64 @@ static void print_stats(const layout_stats *st)
 	printf("fallback glyphs:        %d\n", st->fallback_glyphs);
 	printf("missing glyphs:         %d\n", st->missing_glyphs);
 	printf("greedy paragraphs:      %d\n", st->greedy_paragraphs);
+}
+
+/* Warns about each string in the data (values, not keys) with a character
+ * that neither the body face nor the fallback face has: it would print as
+ * U+FFFD.  The warning names the string's file, line, column and path. */
+static void check_glyphs(const jnode *n, const metrics *m, diag *d, int depth)
+{
+	if (depth > JSON_MAX_DEPTH)
+		return;
+	if (jnode_kind(n) == J_ARRAY || jnode_kind(n) == J_OBJECT) {
+		for (size_t i = 0; i < jnode_length(n); i++)
+			check_glyphs(jnode_at(n, i), m, d, depth + 1);
+		return;
+	}
+	const char *s = jnode_string(n, NULL);
+	if (!s || !m->has_glyph)
+		return;
+	const char *end = s + strlen(s);
+	for (const char *t = s; t < end;) {
+		uint32_t cp = utf8_next(&t, end);
+		if (cp < 0x20 || cp == 0xA0 || cp == 0xAD || m->has_glyph(m->ud, FACE_SERIF, cp) ||
+		    m->has_glyph(m->ud, FACE_FALLBACK, cp))
+			continue;
+		char shown[96];
+		diag_pos pos = jnode_pos(n);
+		diag_warning(d, &pos,
+		             "no font has the character U+%04X in %s; it will print as U+FFFD",
+		             (unsigned)cp, jnode_describe(n, shown, sizeof(shown)));
+		return;
+	}
+}
+
+/* Runs check_glyphs over the definition and the years with the fonts the
+ * PDF will use (before the years are freed for the layout). */
+static void warn_undrawable(pipeline *p)
+{
+	const build_opts *o = p->o;
+	pdf_writer *w = pdf_writer_new(o->fonts_list ? o->fonts_list : default_fonts_list(), p->d);
+	if (!w)
+		return; /* write_pdf reports it */
+	const metrics *m = pdf_writer_metrics(w);
+	check_glyphs(jdoc_root(p->r.def), m, p->d, 0);
+	for (size_t i = 0; i < p->r.nyears; i++)
+		check_glyphs(jdoc_root(p->r.years[i].doc), m, p->d, 0);
+	pdf_writer_free(w);
+}
+
+/* Test hook (docs/robustness.md): with RAPPORT_TEST_COMMIT_DELAY=N in the
+ * environment, waits N seconds (at most 60) between writing the temporary
+ * file and renaming it, so that a test can interrupt a build at that point.
+ * Returns 0. */
+static int test_hook_delay(void)
+{
+	const char *v = getenv("RAPPORT_TEST_COMMIT_DELAY");
+	int n = v ? atoi(v) : 0;
+	if (n > 0)
+		sleep((unsigned)(n > 60 ? 60 : n));
+	return 0;
 }
 
 /* The pictures the report shows (the logo, then image blocks), each once,
@@ -401,7 +492,8 @@ static int write_pdf(pipeline *p, double t0)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
-	if (pdf_writer_write(w, &doc, out.tmp, d) != 0 || output_commit(&out, d) != 0) {
+	if (pdf_writer_write(w, &doc, out.tmp, d) != 0 || test_hook_delay() ||
+	    output_commit(&out, d) != 0) {
 		output_abort(&out);
 		rc = EXIT_OUTPUT;
 	} else if (!o->quiet) {
@@ -423,6 +515,14 @@ out:
 	return rc;
 }
 
+/* Set when a plugin crashed during build_run. */
+static int heap_suspect;
+
+int build_heap_suspect(void)
+{
+	return heap_suspect;
+}
+
 int build_run(const build_opts *o, diag *d)
 {
 	double t0 = now();
@@ -431,7 +531,7 @@ int build_run(const build_opts *o, diag *d)
 	p.o = o;
 	p.d = d;
 	int rc = load_and_check(&p);
-	if (rc == EXIT_OK && o->out_path) {
+	if (rc == EXIT_OK && (o->out_path || o->emit_only)) {
 		rc = emit_all(&p);
 		if (rc == EXIT_OK && d->errors)
 			rc = EXIT_DATA;
@@ -439,15 +539,19 @@ int build_run(const build_opts *o, diag *d)
 		 * strings are not needed for the layout */
 		if (p.ctx.scratch)
 			ctx_free(&p.ctx);
+		if (rc == EXIT_OK && !o->emit_only)
+			warn_undrawable(&p);
 		report_free_years(&p.r);
-		if (rc == EXIT_OK)
+		if (rc == EXIT_OK && !o->emit_only)
 			rc = write_pdf(&p, t0);
 	} else if (rc == EXIT_OK && !o->quiet) {
 		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,
 		       p.r.nsections);
 	}
-	if (p.ctx.crashed)
+	if (p.ctx.crashed) {
+		heap_suspect = 1;
 		return rc; /* a plugin crashed: the heap may be damaged, free nothing */
+	}
 	if (p.ctx.scratch)
 		ctx_free(&p.ctx);
 	if (p.blocks.arena)

@@ -32,10 +32,15 @@ typedef struct build_opts {
 	int verbose;
 	int stats; /* print the typesetting figures after a build */
 	int quiet;              /* no summary line */
+	int emit_only;          /* check, emit the sections' blocks, write nothing
+	                         * (the fuzzing harness) */
 } build_opts;
 
 /* Builds (out_path set) or only checks the report.  Returns an exit code. */
 int build_run(const build_opts *o, diag *d);
+/* Did a plugin crash during build_run?  Then the heap may be damaged and
+ * the process should end without freeing or running exit handlers. */
+int build_heap_suspect(void);
 /* Prints the plugins found (name, version, description, path).  Returns an
  * exit code. */
 int build_list_plugins(const build_opts *o, diag *d);

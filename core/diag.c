@@ -13,6 +13,9 @@
  * which prints as nothing: a message about the root reads
  * "data.json:1:1: error: expected an object, found an array".
  *
+ * A message repeated at the same place, and a second error about the same
+ * value (see diag.h), are counted in d->duplicates and not reported again.
+ *
  * After `limit` printed errors one more line says that output stops; from
  * then on messages (errors and warnings) are still counted and stored in
  * d->last, but nothing more is printed.  A limit of 0 or less means no limit.
@@ -67,6 +70,70 @@ static int may_print(diag *d, int is_error)
 	return 0;
 }
 
+/* Has the same message been reported at the same place?  Remembers it if
+ * not (up to the size of d->seen; later messages are never deduplicated). */
+static int seen_before(diag *d, const char *prefix, const char *fmt, va_list ap)
+{
+	char msg[1024];
+	va_list ap2;
+	va_copy(ap2, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap2);
+	va_end(ap2);
+	size_t len = strlen(msg);
+	const char *who = strstr(msg, " (section type ");
+	if (who && msg[len - 1] == ')' && !strchr(who + 2, '('))
+		len = (size_t)(who - msg);
+	unsigned long long h = 1469598103934665603ull;
+	for (const char *c = prefix; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)msg[i]) * 1099511628211ull;
+	for (int i = 0; i < d->nseen; i++)
+		if (d->seen[i] == h)
+			return 1;
+	if (d->nseen < (int)(sizeof d->seen / sizeof d->seen[0]))
+		d->seen[d->nseen++] = h;
+	return 0;
+}
+
+/* Is one of the paths a, b the other or a part of it ("x.y" and "x.y.z" or
+ * "x.y[2]")? */
+static int same_value(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > lb) {
+		const char *t = a;
+		a = b;
+		b = t;
+		la = lb;
+	}
+	return strncmp(a, b, la) == 0 && (b[la] == '\0' || b[la] == '.' || b[la] == '[');
+}
+
+/* Has an error about the same value been reported?  Remembers this one if
+ * not.  Only errors with a line and column take part. */
+static int value_reported(diag *d, const diag_pos *pos)
+{
+	if (!pos || !pos->file || pos->line <= 0 || pos->column <= 0)
+		return 0;
+	unsigned long long h = 1469598103934665603ull;
+	for (const char *c = pos->file; *c; c++)
+		h = (h ^ (unsigned char)*c) * 1099511628211ull;
+	h = (h ^ (unsigned long long)pos->line) * 1099511628211ull;
+	h = (h ^ (unsigned long long)pos->column) * 1099511628211ull;
+	const char *path = pos->path ? pos->path : "";
+	for (int i = 0; i < d->nvalues; i++)
+		if (d->values[i].where == h && same_value(d->values[i].path, path))
+			return 1;
+	if (d->nvalues < (int)(sizeof d->values / sizeof d->values[0]) &&
+	    strlen(path) < sizeof d->values[0].path) {
+		d->values[d->nvalues].where = h;
+		strcpy(d->values[d->nvalues].path, path);
+		d->nvalues++;
+	}
+	return 0;
+}
+
 static void report(diag *d, int is_error, const diag_pos *pos, const char *fmt, va_list ap)
 {
 	const char *severity = is_error ? "error" : "warning";
@@ -75,6 +142,11 @@ static void report(diag *d, int is_error, const diag_pos *pos, const char *fmt, 
 	va_list ap2;
 
 	format_prefix(prefix, sizeof prefix, severity, pos);
+	if (d && (seen_before(d, prefix, fmt, ap) ||
+	          (is_error && d->one_per_value && value_reported(d, pos)))) {
+		d->duplicates++;
+		return;
+	}
 	if (!d) {
 		fputs(prefix, stderr);
 		vfprintf(stderr, fmt, ap);

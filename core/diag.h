@@ -28,6 +28,21 @@ typedef struct diag {
 	int limit;   /* errors printed at most; default 50 */
 	int quiet;   /* 1: count but print nothing (tests) */
 	char last[512]; /* text of the last message, for tests */
+	/* A message identical to one already reported (same position, same
+	 * text but for a closing "(section type ...)") is counted here instead:
+	 * two section types that read the same value report it once. */
+	int duplicates;
+	int nseen;
+	unsigned long long seen[256];
+	/* Likewise, while one_per_value is set (checking data), a second error
+	 * about the same value: at the same file:line:column, with a path that
+	 * is the first one's or contains it. */
+	int one_per_value;
+	int nvalues;
+	struct diag_value {
+		unsigned long long where; /* hash of file, line, column */
+		char path[120];
+	} values[64];
 } diag;
 
 void diag_init(diag *d);

@@ -288,10 +288,25 @@ static void h_table_begin(rapport_ctx *ctx, const char *caption, size_t ncols,
 	ctx->table = blocks_table(ctx->blocks, caption, ncols, header, align);
 }
 
+/* Rows past HOST_MAX_TABLE_ROWS are refused with one error: the data
+ * behind such a table is almost surely wrong, and it would not fit on
+ * paper anyway. */
 static void h_table_row(rapport_ctx *ctx, const char *const *cells, unsigned flags)
 {
-	if (ctx->table)
-		table_add_row(ctx->blocks, ctx->table, cells, flags);
+	if (!ctx->table)
+		return;
+	if (ctx->table->nrows >= HOST_MAX_TABLE_ROWS) {
+		if (!ctx->limit_hit)
+			error_plain(
+			        ctx, NULL,
+			        "table \"%s\" would have more than %d rows (the limit); the data "
+			        "behind it is too long",
+			        ctx->table->caption ? ctx->table->caption : "",
+			        HOST_MAX_TABLE_ROWS);
+		ctx->limit_hit = 1;
+		return;
+	}
+	table_add_row(ctx->blocks, ctx->table, cells, flags);
 }
 
 static void h_table_end(rapport_ctx *ctx)
@@ -490,7 +505,9 @@ static void enter(rapport_ctx *ctx, const report_section *sec, const rapport_sec
 	ctx->list_depth = 0;
 	ctx->table = NULL;
 	ctx->errors_at_start = ctx->d->errors;
+	ctx->duplicates_at_start = ctx->d->duplicates;
 	ctx->suppressed = 0;
+	ctx->limit_hit = 0;
 }
 
 /* What guard_run() calls: one callback of a section type. */
@@ -574,7 +591,8 @@ int host_validate(rapport_ctx *ctx, const report_section *sec, const rapport_sec
 		return -1;
 #endif
 	int rc = type->validate ? run_guarded(ctx, type->validate, "validate") : RAPPORT_OK;
-	if (rc != RAPPORT_OK && ctx->d->errors == ctx->errors_at_start && !ctx->suppressed)
+	if (rc != RAPPORT_OK && ctx->d->errors == ctx->errors_at_start && !ctx->suppressed &&
+	    ctx->d->duplicates == ctx->duplicates_at_start)
 		error_plain(ctx, NULL, "the section's data was refused (no reason given)");
 	return ctx->d->errors > ctx->errors_at_start || rc != RAPPORT_OK ? -1 : 0;
 }
@@ -585,6 +603,8 @@ int host_emit(rapport_ctx *ctx, const report_section *sec, const rapport_section
 	int rc = run_guarded(ctx, type->emit, "emit");
 	if (ctx->crashed)
 		return -1;
+	if (ctx->limit_hit)
+		return -1; /* the data's fault, reported */
 	if (rc != RAPPORT_OK || ctx->d->errors > ctx->errors_at_start) {
 		diag_pos pos = jnode_pos(sec->node);
 		diag_error(ctx->d, &pos, "section type \"%s\" (plugin %s) could not build its section",

@@ -31,10 +31,15 @@ struct rapport_ctx {
 	int list_depth;
 	block_table *table;
 	int errors_at_start;
+	int duplicates_at_start; /* d->duplicates when the callback began */
 	uint64_t *seen; /* hashes of the messages reported, to report each once */
 	size_t nseen, seen_cap;
 	int suppressed; /* repeats not reported in the current callback */
+	int limit_hit;  /* the callback's output went over a limit (reported) */
 };
+
+/* Rows in one table at most (host->table_row refuses more). */
+#define HOST_MAX_TABLE_ROWS 5000
 
 /* The table handed to every plugin. */
 const rapport_host *host_table(void);

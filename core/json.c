@@ -579,10 +579,17 @@ static int scan_escape(struct scanner *s, int str_line, int str_col)
 static int scan_string(struct scanner *s)
 {
 	int line = s->line, col = s->col;
+	size_t start = s->pos;
 
 	advance(s);
 	for (;;) {
 		int c = peek(s);
+
+		if (s->pos - start > JSON_MAX_STRING_BYTES)
+			return scan_error(
+			        s, line, col,
+			        "string too long: more than %u bytes (at most %u allowed)",
+			        JSON_MAX_STRING_BYTES, JSON_MAX_STRING_BYTES);
 
 		if (c < 0)
 			return scan_error(s, line, col,
@@ -1462,6 +1469,11 @@ static void format_double(double v, char *buf, size_t size)
 	int prec;
 	char *p;
 
+	/* whole numbers as written (2020, not 2.02e+03) */
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(buf, size, "%.0f", v);
+		return;
+	}
 	for (prec = 1; prec <= 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)

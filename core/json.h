@@ -24,6 +24,7 @@ enum jkind { J_MISSING = 0, J_NULL, J_BOOL, J_NUMBER, J_STRING, J_ARRAY, J_OBJEC
 /* Limits enforced by the loader. */
 #define JSON_MAX_FILE_BYTES (16u * 1024u * 1024u)
 #define JSON_MAX_DEPTH 64
+#define JSON_MAX_STRING_BYTES (64u * 1024u) /* one string, as written in the file */
 
 /* Reads and parses a file.  On failure reports to d (file:line:column, what
  * was expected, what was found) and returns NULL.  Invalid UTF-8 in strings is

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "archive.h"
 #include "batch.h"
@@ -208,6 +209,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, "rapport: %d error%s, %d warning%s; %s\n", d.errors,
 		        d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s",
 		        is_build ? "nothing written" : "check failed");
+	if (build_heap_suspect()) {
+		fflush(NULL);
+		_exit(rc); /* no exit handlers, no freeing: a plugin crashed */
+	}
 	free(dirs);
 	free(inputs);
 	return rc;

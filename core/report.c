@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "arena.h"
+#include "report_schema.h"
+#include "schema.h"
 
 /* Reports "expected WHAT, found ..." at node n (or at its parent obj when the
  * member is missing). */
@@ -12,25 +14,24 @@ static void expected(diag *d, const jnode *obj, const char *key, const jnode *n,
 {
 	char found[96];
 	if (!n) {
+		/* at the object, with the member's path (as the schema reports) */
 		diag_pos pos = jnode_pos(obj);
-		diag_error(d, &pos, "missing \"%s\": expected %s", key, what);
+		char path[512];
+		snprintf(path, sizeof(path), "%s%s%s", pos.path ? pos.path : "",
+		         pos.path && *pos.path ? "." : "", key);
+		pos.path = path;
+		diag_error(d, &pos, "missing: expected %s", what);
 		return;
 	}
 	diag_pos pos = jnode_pos(n);
 	diag_error(d, &pos, "expected %s, found %s", what, jnode_describe(n, found, sizeof(found)));
 }
 
-/* A required non-empty string member; NULL after reporting. */
-static const char *need_string(diag *d, const jnode *obj, const char *key, int required)
+/* Member key of obj if it is a non-empty string (checked by the schema). */
+static const char *str(const jnode *obj, const char *key)
 {
-	const jnode *n = jnode_get(obj, key);
-	if (!n && !required)
-		return NULL;
-	if (jnode_kind(n) != J_STRING || !*jnode_string(n, "")) {
-		expected(d, obj, key, n, "a non-empty string");
-		return NULL;
-	}
-	return jnode_string(n, NULL);
+	const char *s = jnode_string(jnode_get(obj, key), NULL);
+	return s && *s ? s : NULL;
 }
 
 /* A required whole number in [min, max]; fallback after reporting. */
@@ -79,19 +80,15 @@ static int by_year(const void *a, const void *b)
 static void load_years(report *r, const jnode *root, diag *d)
 {
 	const jnode *years = jnode_get(root, "years");
-	if (jnode_kind(years) != J_ARRAY || jnode_length(years) == 0) {
-		expected(d, root, "years", years, "an array of year file names");
-		return;
-	}
+	if (jnode_kind(years) != J_ARRAY || jnode_length(years) == 0)
+		return; /* reported by the schema */
 	char *dir = dir_of(r->path);
 	size_t n = jnode_length(years);
 	r->all_years = xcalloc(n, sizeof(*r->all_years));
 	for (size_t i = 0; i < n; i++) {
 		const jnode *y = jnode_at(years, i);
-		if (jnode_kind(y) != J_STRING || !*jnode_string(y, "")) {
-			expected(d, years, "", y, "a file name");
-			continue;
-		}
+		if (jnode_kind(y) != J_STRING || !*jnode_string(y, ""))
+			continue; /* reported by the schema */
 		const char *name = jnode_string(y, "");
 		char *path;
 		if (name[0] == '/') {
@@ -113,7 +110,9 @@ static void load_years(report *r, const jnode *root, diag *d)
 			free(path);
 			continue;
 		}
-		need_int(d, yr, "format", 1, 1, 1);
+		const jnode *format = jnode_get(yr, "format");
+		if (!jnode_is_int(format) || jnode_number(format, 0) != 1)
+			expected(d, yr, "format", format, "1 (the only format this rapport reads)");
 		int year = need_int(d, yr, "year", r->first, r->last, 0);
 		for (size_t k = 0; year && k < r->nall_years; k++) {
 			if (r->all_years[k].year == year) {
@@ -132,33 +131,28 @@ static void load_years(report *r, const jnode *root, diag *d)
 	qsort(r->all_years, r->nall_years, sizeof(*r->all_years), by_year);
 }
 
+/* Reads the sections' common members; their problems are reported when
+ * they are checked against their types (report_check_section). */
 static void load_sections(report *r, const jnode *root, diag *d)
 {
 	const jnode *secs = jnode_get(root, "sections");
-	if (jnode_kind(secs) != J_ARRAY || jnode_length(secs) == 0) {
-		expected(d, root, "sections", secs, "a non-empty array of sections");
-		return;
-	}
-	size_t n = jnode_length(secs);
-	r->sections = xcalloc(n, sizeof(*r->sections));
+	size_t n = jnode_kind(secs) == J_ARRAY ? jnode_length(secs) : 0;
+	r->sections = xcalloc(n + 1, sizeof(*r->sections));
 	for (size_t i = 0; i < n; i++) {
 		const jnode *s = jnode_at(secs, i);
-		if (jnode_kind(s) != J_OBJECT) {
-			expected(d, secs, "", s, "a section object");
-			continue;
-		}
+		if (jnode_kind(s) != J_OBJECT)
+			continue; /* reported by the schema */
 		report_section *rs = &r->sections[r->nsections++];
 		rs->node = s;
-		rs->type = need_string(d, s, "type", 1);
-		rs->title = need_string(d, s, "title", 1);
-		rs->level = jnode_get(s, "level") ? need_int(d, s, "level", 1, 2, 1) : 1;
-		const jnode *wp = jnode_get(s, "whole_period");
-		if (wp && jnode_kind(wp) != J_BOOL)
-			expected(d, s, "whole_period", wp, "true or false");
-		rs->whole_period = jnode_bool(wp, 0);
+		rs->type = str(s, "type");
+		rs->title = str(s, "title");
+		const jnode *level = jnode_get(s, "level");
+		rs->level = jnode_is_int(level) && jnode_number(level, 1) == 2 ? 2 : 1;
+		rs->whole_period = jnode_bool(jnode_get(s, "whole_period"), 0);
 	}
-	if (r->nsections && r->sections[0].level != 1) {
-		diag_pos pos = jnode_pos(jnode_get(r->sections[0].node, "level"));
+	const jnode *level = jnode_get(r->nsections ? r->sections[0].node : NULL, "level");
+	if (jnode_is_int(level) && jnode_number(level, 1) == 2) { /* other values: the schema */
+		diag_pos pos = jnode_pos(level);
 		diag_error(d, &pos, "the first section must be of level 1");
 	}
 }
@@ -176,36 +170,33 @@ int report_load(report *r, const char *path, int only_year, diag *d)
 		expected(d, root, "", root, "an object (the report definition)");
 		return -1;
 	}
-	need_int(d, root, "format", 1, 1, 1);
-	r->kind = need_string(d, root, "kind", 1);
-	if (r->kind && strcmp(r->kind, "slutrapport") && strcmp(r->kind, "arsrapport"))
-		expected(d, root, "kind", jnode_get(root, "kind"), "\"slutrapport\" or \"arsrapport\"");
-	r->organisation = need_string(d, root, "organisation", 1);
-	r->title = need_string(d, root, "title", 1);
-	r->subtitle = need_string(d, root, "subtitle", 0);
-	r->date = need_string(d, root, "date", 1);
+	schema_check(root, report_definition_fields, d, NULL);
+	const jnode *format = jnode_get(root, "format");
+	if (jnode_is_int(format) && jnode_number(format, 1) != 1)
+		expected(d, root, "format", format, "1 (the only format this rapport reads)");
+	r->kind = str(root, "kind");
+	r->organisation = str(root, "organisation");
+	r->title = str(root, "title");
+	r->subtitle = str(root, "subtitle");
+	r->date = str(root, "date");
 	if (r->date && !is_iso_date(r->date))
 		expected(d, root, "date", jnode_get(root, "date"), "a date YYYY-MM-DD");
-	const jnode *authors = jnode_get(root, "authors");
-	if (jnode_kind(authors) != J_ARRAY)
-		expected(d, root, "authors", authors, "an array of {\"name\", \"role\"}");
-	for (size_t i = 0; i < jnode_length(authors); i++) {
-		const jnode *a = jnode_at(authors, i);
-		if (jnode_kind(a) != J_OBJECT)
-			expected(d, authors, "", a, "an object with \"name\" and \"role\"");
-		else
-			need_string(d, a, "name", 1);
-	}
 	const jnode *period = jnode_get(root, "period");
-	if (jnode_kind(period) != J_OBJECT) {
-		expected(d, root, "period", period, "an object {\"first\", \"last\", \"label\"}");
-		r->first = 1900;
-		r->last = 2200;
-	} else {
-		r->first = need_int(d, period, "first", 1900, 2200, 1900);
-		r->last = need_int(d, period, "last", r->first, 2200, 2200);
-		r->period_label = need_string(d, period, "label", 0);
+	const jnode *first = jnode_get(period, "first"), *last = jnode_get(period, "last");
+	r->first = 1900;
+	r->last = 2200;
+	if (jnode_is_int(first) && jnode_is_int(last)) {
+		int f = (int)jnode_number(first, 0), l = (int)jnode_number(last, 0);
+		if (l < f) {
+			char what[64];
+			snprintf(what, sizeof(what), "a year from %d (period.first) on", f);
+			expected(d, period, "last", last, what);
+		} else if (f >= 1900 && l <= 2200) {
+			r->first = f;
+			r->last = l;
+		}
 	}
+	r->period_label = str(period, "label");
 	load_years(r, root, d);
 	load_sections(r, root, d);
 

@@ -313,11 +313,14 @@ static int contents(layout *L, int first_page, int draw)
 			draw_lines(L, &p, 0, p.nlines, L->left + indent + num_col, base, TOC_LEADING,
 			           COLOR_TEXT);
 			/* dotted leader and the page number on the last line */
-			float last = base - (float)(p.nlines - 1) * TOC_LEADING;
+			/* an empty heading has no lines: its leader starts at the number */
+			size_t nl = p.nlines ? p.nlines : 1;
+			float last = base - (float)(nl - 1) * TOC_LEADING;
+			float tail = p.nlines ? p.lines[p.nlines - 1].natural : 0;
 			char num[16];
 			snprintf(num, sizeof(num), "%d", e->page + 1);
 			float nw = string_width(L, f, TOC_SIZE, num);
-			float lx = L->left + indent + num_col + p.lines[p.nlines - 1].natural + 2;
+			float lx = L->left + indent + num_col + tail + 2;
 			float rx = L->right - nw - 6;
 			float dot = string_width(L, FACE_SANS, TOC_SIZE, ".");
 			float step = dot * 2.2f;
@@ -400,7 +403,8 @@ static void place_heading(layout *L, const block *k, const block *next)
 			layout_new_page(L);
 	} else {
 		float before = L->y >= L->top ? 0 : s->before;
-		if (L->y - before - (h - s->before) - keep_height(L, next) < L->bottom)
+		if (L->page < 0 ||
+		    L->y - before - (h - s->before) - keep_height(L, next) < L->bottom)
 			layout_new_page(L);
 		else
 			L->y -= before;
@@ -434,7 +438,9 @@ static void place_lines(layout *L, const para *p, float x, float leading, int *f
 	size_t done = 0;
 	while (done < p->nlines) {
 		size_t left = p->nlines - done;
-		size_t fit = L->page < 0 ? 0 : (size_t)((L->y - L->bottom + 0.01f) / leading);
+		/* below the bottom margin (after a tall block) nothing fits */
+		float room = (L->y - L->bottom + 0.01f) / leading;
+		size_t fit = L->page < 0 || room < 1 ? 0 : (size_t)room;
 		if (fit >= left) {
 			fit = left;
 		} else {
@@ -729,6 +735,15 @@ static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
 		}
 		}
 		arena_reset(L.a);
+		if (doc->npages > LAYOUT_MAX_PAGES) {
+			diag_error(d, NULL,
+			           "the report would have more than %d pages (the limit); is a "
+			           "table or a text in the data much longer than intended?",
+			           LAYOUT_MAX_PAGES);
+			hyph_close(L.hyph);
+			arena_free(L.a);
+			return -1;
+		}
 	}
 	if (L.page < 0)
 		layout_new_page(&L);

@@ -19,6 +19,9 @@
 #include "../i18n.h"
 #include "page.h"
 
+/* At most this many pages: layout stops with an error beyond it. */
+#define LAYOUT_MAX_PAGES 2000
+
 typedef struct layout_author {
 	const char *name;
 	const char *role;

@@ -1263,14 +1263,19 @@ static int analysis_emit(const rapport_host *h, rapport_ctx *ctx)
 	return emit_consistency(h, ctx);
 }
 
+/* The section takes no options besides the common ones, and reads the
+ * other section types' year members, no member of its own. */
+static const rapport_field section_fields[] = {{.key = NULL}};
+
 static const rapport_section_type analysis_type = {
         .name = "analysis",
         .version = "1.0.0",
         .description = "findings: changes, utilisation, objectives, totals",
-        .api_level = 1,
+        .api_level = 2,
         .labels = analysis_labels,
         .validate = analysis_validate,
         .emit = analysis_emit,
+        .section_fields = section_fields,
 };
 
 static int analysis_init(const rapport_host *host, rapport_registry *reg)

@@ -102,6 +102,45 @@ static const rapport_label census_labels[] = {
         {NULL, NULL, NULL},
 };
 
+/* ------------------------------------------------------------ declared data */
+
+#define COUNT .type = RAPPORT_T_INT, .min = 0, .max = COUNT_MAX
+
+static const rapport_field employee_fields[] = {
+        {.key = "total", COUNT, .required = 1, .doc = "employees of the companies"},
+        {.key = "women", COUNT, .required = 1, .doc = "of which women"},
+        {.key = "men", COUNT, .required = 1, .doc = "of which men"},
+        {.key = NULL},
+};
+
+static const rapport_field placed_fields[] = {
+        {.key = "total", COUNT, .required = 1, .doc = "people placed at the companies"},
+        {.key = "arbetsformedlingen",
+         COUNT,
+         .required = 1,
+         .doc = "of which by Arbetsförmedlingen"},
+        {.key = "kommun", COUNT, .required = 1, .doc = "of which by the municipalities"},
+        {.key = "ovriga", COUNT, .required = 1, .doc = "of which by others"},
+        {.key = NULL},
+};
+
+static const rapport_field region_fields[] = {
+        {.key = "*", COUNT, .doc = "companies in the region, by region name"},
+        {.key = NULL},
+};
+
+static const rapport_field year_fields[] = {
+        {.key = "when", .type = RAPPORT_T_STRING, .doc = "when it was taken"},
+        {.key = "companies", COUNT, .required = 1, .doc = "registered companies"},
+        {.key = "employees", .type = RAPPORT_T_OBJECT, .required = 1, .fields = employee_fields},
+        {.key = "placed", .type = RAPPORT_T_OBJECT, .required = 1, .fields = placed_fields},
+        {.key = "regions", .type = RAPPORT_T_OBJECT, .fields = region_fields},
+        {.key = NULL},
+};
+
+/* The section takes no options besides the common ones. */
+static const rapport_field section_fields[] = {{.key = NULL}};
+
 /* Member `key` of obj as a whole number (0 when absent). */
 static long get_long(const rapport_host *h, const rapport_node *obj, const char *key)
 {
@@ -135,6 +174,28 @@ static int check_census(const rapport_host *h, rapport_ctx *ctx, const rapport_n
 				rc = RAPPORT_FAIL;
 	} else {
 		rc = RAPPORT_FAIL;
+	}
+	if (rc == RAPPORT_OK) {
+		/* a part larger than its whole cannot be right (a sum of parts that
+		 * differs from the whole is a finding of the analysis, not an error) */
+		for (i = 1; i < 3; i++)
+			if (get_long(h, emp, emp_keys[i]) > get_long(h, emp, "total")) {
+				h->error(ctx, h->get(emp, emp_keys[i]),
+				         "%ld is more than employees.total (%ld): a part cannot be "
+				         "larger than its whole",
+				         get_long(h, emp, emp_keys[i]), get_long(h, emp, "total"));
+				rc = RAPPORT_FAIL;
+			}
+		for (i = 1; i < 4; i++)
+			if (get_long(h, placed, placed_keys[i]) > get_long(h, placed, "total")) {
+				h->error(ctx, h->get(placed, placed_keys[i]),
+				         "%ld is more than placed.total (%ld): a part cannot be "
+				         "larger "
+				         "than its whole",
+				         get_long(h, placed, placed_keys[i]),
+				         get_long(h, placed, "total"));
+				rc = RAPPORT_FAIL;
+			}
 	}
 	if (h->kind(h->get(c, "regions")) != RAPPORT_MISSING) {
 		if (h->need_object(ctx, c, "regions", &regions) != RAPPORT_OK)
@@ -491,10 +552,13 @@ static const rapport_section_type census_type = {
         .name = "census",
         .version = "1.0.0",
         .description = "yearly ASF census: companies, employees, placed",
-        .api_level = 1,
+        .api_level = 2,
         .labels = census_labels,
         .validate = census_validate,
         .emit = census_emit,
+        .section_fields = section_fields,
+        .year_key = "census",
+        .year_fields = year_fields,
 };
 
 static int census_init(const rapport_host *host, rapport_registry *reg)

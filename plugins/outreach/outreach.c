@@ -87,6 +87,57 @@ static const rapport_label outreach_labels[] = {
         {NULL, NULL, NULL},
 };
 
+/* ------------------------------------------------------------ declared data */
+
+#define TEXT  .type = RAPPORT_T_STRING
+#define COUNT .type = RAPPORT_T_INT, .min = 0, .max = COUNT_MAX
+
+static const rapport_field figure_fields[] = {
+        {.key = "*", COUNT, .doc = "a figure of the milestone, by name"},
+        {.key = NULL},
+};
+
+static const rapport_field milestone_fields[] = {
+        {.key = "kind",
+         .type = RAPPORT_T_STRING,
+         .required = 1,
+         .values = milestone_kinds,
+         .doc = "what happened"},
+        {.key = "text", TEXT, .required = 1, .doc = "a paragraph of inline markup"},
+        {.key = "when", TEXT, .doc = "when, in words"},
+        {.key = "place", TEXT, .doc = "where"},
+        {.key = "title", TEXT, .doc = "the name of the event or project"},
+        {.key = "partners", .type = RAPPORT_T_ARRAY, .items = RAPPORT_T_STRING, .doc = "with whom"},
+        {.key = "municipalities",
+         .type = RAPPORT_T_ARRAY,
+         .items = RAPPORT_T_STRING,
+         .doc = "the municipalities concerned"},
+        {.key = "objectives",
+         .type = RAPPORT_T_ARRAY,
+         .items = RAPPORT_T_STRING,
+         .doc = "ids of the report's objectives it served"},
+        {.key = "figures", .type = RAPPORT_T_OBJECT, .fields = figure_fields, .doc = "counts"},
+        {.key = NULL},
+};
+
+static const rapport_field year_fields[] = {
+        {.key = "reached", COUNT, .required = 1, .doc = "people in the target group informed"},
+        {.key = "reached_note", TEXT, .doc = "a note on the figure, shown in the table"},
+        {.key = "main_activities",
+         .type = RAPPORT_T_ARRAY,
+         .items = RAPPORT_T_STRING,
+         .doc = "the kinds of activity, as a list"},
+        {.key = "milestones",
+         .type = RAPPORT_T_ARRAY,
+         .required = 1,
+         .fields = milestone_fields,
+         .doc = "what happened during the year"},
+        {.key = NULL},
+};
+
+/* The section takes no options besides the common ones. */
+static const rapport_field section_fields[] = {{.key = NULL}};
+
 static int is_missing(const rapport_host *h, const rapport_node *obj, const char *key)
 {
 	return h->kind(h->get(obj, key)) == RAPPORT_MISSING;
@@ -429,10 +480,13 @@ static const rapport_section_type outreach_type = {
         .name = "outreach",
         .version = "1.0.0",
         .description = "information spreading: people reached, milestones",
-        .api_level = 1,
+        .api_level = 2,
         .labels = outreach_labels,
         .validate = outreach_validate,
         .emit = outreach_emit,
+        .section_fields = section_fields,
+        .year_key = "outreach",
+        .year_fields = year_fields,
 };
 
 static int outreach_init(const rapport_host *host, rapport_registry *reg)

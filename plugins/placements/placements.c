@@ -102,6 +102,11 @@ static const rapport_label placements_labels[] = {
         {NULL, NULL, NULL},
 };
 
+/* ------------------------------------------------------------ declared data */
+
+/* The section takes no options besides the common ones. */
+static const rapport_field section_fields[] = {{.key = NULL}};
+
 /* ------------------------------------------------------------ validation */
 
 static int is_missing(const rapport_host *h, const rapport_node *obj, const char *key)
@@ -622,10 +627,14 @@ static const rapport_section_type placements_type = {
         .name = "placements",
         .version = "1.0.0",
         .description = "individual placements: granted, used, outcomes",
-        .api_level = 1,
+        .api_level = 2,
         .labels = placements_labels,
         .validate = placements_validate,
         .emit = placements_emit,
+        .section_fields = section_fields,
+        /* the member is an array of grants, which year_fields (the members of
+         * an object) cannot describe: validate() checks its elements */
+        .year_key = "placements",
 };
 
 static int placements_init(const rapport_host *host, rapport_registry *reg)

@@ -37,8 +37,12 @@ expect "describe succeeds ($(cat "$TMP/err"))" test $? -eq 0
 expect "describe lists nested year fields" \
   grep -qF '| `survey.items[].value` | number | yes | 0 to 1000000000000 | the figure |' "$TMP/md"
 expect "describe lists section options" grep -qF '| `caption` | string | no |' "$TMP/md"
-"$RAPPORT" describe census >"$TMP/md" 2>"$TMP/err"
+rm -rf "$TMP/level1" && mkdir -m 700 "$TMP/level1"
+cp "$top_builddir/tests/broken/.libs/fails_emit.so" "$TMP/level1/"
+"$RAPPORT" describe fails_emit --plugin-dir "$TMP/level1" >"$TMP/md" 2>"$TMP/err"
 expect "describe says a level-1 type declares nothing" contains "$TMP/md" "declares no data fields"
+"$RAPPORT" describe census >"$TMP/md" 2>"$TMP/err"
+expect "describe lists the census's declared fields" grep -qF '`census.employees.women`' "$TMP/md"
 "$RAPPORT" describe nosuch >"$TMP/md" 2>"$TMP/err"
 expect "describe of an unknown type exits 4" test $? -eq 4
 
