@@ -47,7 +47,6 @@ typedef struct layout {
 	int numbers[4]; /* heading counters */
 	int tables, figures;
 	hyphenator *hyph; /* patterns for the report's language, or NULL */
-	int hyph_tried;   /* 1 once loading them was attempted */
 	xref_target *targets; /* tables and figures with an anchor */
 	size_t ntargets;
 	int targets_moved; /* a target's page differs from the previous pass */

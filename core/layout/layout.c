@@ -472,21 +472,6 @@ static void place_lines(layout *L, const para *p, float x, float leading, int *f
 /* Shapes and breaks body text (markup) for a measure of width, with the
  * report's hyphenation and alignment; warns about what it had to show
  * differently from the data, and adds the paragraph to the statistics. */
-/* The hyphenation patterns for the report's language, loaded on first use
- * (NULL, after one warning, if there are none). */
-static hyphenator *layout_hyphenator(layout *L)
-{
-	if (!L->hyph && !L->hyph_tried) {
-		L->hyph_tried = 1;
-		const char *path = hyph_dict_path(lang_code(L->o->lang));
-		L->hyph = hyph_open(path);
-		if (!L->hyph)
-			diag_warning(L->d, NULL,
-			             "no hyphenation patterns at %s: words are not hyphenated", path);
-	}
-	return L->hyph;
-}
-
 static void body_para(layout *L, para *p, const char *markup, float width)
 {
 	if (xref_has_refs(markup)) {
@@ -499,9 +484,7 @@ static void body_para(layout *L, para *p, const char *markup, float width)
 			             "caption); shown as written",
 			             first);
 	}
-	/* without patterns first: most paragraphs set well without hyphens,
-	 * and the patterns are loaded only when one does not */
-	para_shape_hyph(p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup, NULL);
+	para_shape_hyph(p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup, L->hyph);
 	if (p->unmatched_markup)
 		diag_warning(L->d, NULL, "malformed markup shown literally in text: \"%s\"",
 		             around_offset(L, markup, markup_first_malformed(L->a, markup)));
@@ -509,12 +492,7 @@ static void body_para(layout *L, para *p, const char *markup, float width)
 		diag_warning(L->d, NULL,
 		             "character U+%04X is in no font (drawn as U+FFFD) in text: \"%s\"",
 		             (unsigned)p->missing_cp, around(L, markup, p->missing_cp));
-	int mode = L->o->ragged ? LB_RAGGED : LB_JUSTIFY;
-	para_break(p, L->a, width, mode);
-	if (p->fit_pass != 0 && layout_hyphenator(L)) {
-		para_shape_hyph(p, L->a, L->m, FAMILY_SERIF, BODY_SIZE, markup, L->hyph);
-		para_break(p, L->a, width, mode);
-	}
+	para_break(p, L->a, width, L->o->ragged ? LB_RAGGED : LB_JUSTIFY);
 	layout_stats *st = L->st;
 	st->overfull_lines += p->overfull;
 	st->hyphenated_lines += p->hyphenated;
@@ -693,6 +671,10 @@ static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
 	L.st = st ? st : &dummy;
 	memset(L.st, 0, sizeof(*L.st));
 	L.a = arena_new();
+	L.hyph = hyph_open(hyph_dict_path(lang_code(o->lang)));
+	if (!L.hyph)
+		diag_warning(d, NULL, "no hyphenation patterns at %s: words are not hyphenated",
+		             hyph_dict_path(lang_code(o->lang)));
 	L.page = -1;
 	L.left = MARGIN_LEFT;
 	L.right = (float)PAGE_WIDTH - MARGIN_RIGHT;

@@ -222,10 +222,8 @@ int kp_break(para *p, arena *a, float width, int mode)
 	}
 	static const kp_pass passes[] = {{0, 1.0, 0}, {1, 1.6, 0}, {1, 1.6, 1}, {1, 1e9, 1}};
 	int rc = -1;
-	p->fit_pass = -1;
 	for (size_t i = 0; i < sizeof(passes) / sizeof(*passes) && rc != 0; i++)
-		if ((rc = run_pass(p, width, mode, passes[i], pw, ps, pk, st, reached)) == 0)
-			p->fit_pass = (int)i;
+		rc = run_pass(p, width, mode, passes[i], pw, ps, pk, st, reached);
 	free(pw);
 	free(st);
 	free(reached);

@@ -83,8 +83,6 @@ typedef struct para {
 	int overfull;         /* lines wider than the measure */
 	int hyphenated;       /* lines ending with an added hyphen */
 	int greedy;           /* 1 if total fit found no way and greedy was used */
-	int fit_pass;         /* the total-fit pass that set the lines: 0 without
-	                       * hyphenation, higher with it; -1 none */
 } para;
 
 /* Shapes markup in family `fam` at `size` points; words may be hyphenated
