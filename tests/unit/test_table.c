@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fake_metrics.h"
+#include "layout_test.h"
 #include "layout/layout.h"
 #include "rapport/plugin.h"
 
@@ -42,16 +43,6 @@ static size_t count_text(const document *doc, size_t pg, const char *s)
 		n += op->kind == DRAW_TEXT && strcmp(op->text, s) == 0;
 	}
 	return n;
-}
-
-static const draw_op *find_text(const document *doc, size_t pg, const char *s)
-{
-	for (size_t i = 0; i < doc->pages[pg].n; i++) {
-		const draw_op *op = &doc->pages[pg].ops[i];
-		if (op->kind == DRAW_TEXT && strcmp(op->text, s) == 0)
-			return op;
-	}
-	return NULL;
 }
 
 /* Width of a text op with the fake metrics. */
