@@ -292,9 +292,32 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Wall-clock time of each phase of a build, for `--stats`. */
+enum { MAX_PHASES = 12 };
+static struct {
+	const char *name[MAX_PHASES];
+	double end[MAX_PHASES];
+	double start;
+	int n;
+} phases;
+
+/* Marks the end of the phase `name` (the previous mark is its start). */
+static void phase_done(const char *name)
+{
+	if (phases.n < MAX_PHASES) {
+		phases.name[phases.n] = name;
+		phases.end[phases.n++] = now();
+	}
+}
+
 /* The typesetting figures of `rapport build --stats`. */
 static void print_stats(const layout_stats *st)
 {
+	double prev = phases.start;
+	for (int i = 0; i < phases.n; i++) {
+		printf("time %-18s %7.2f ms\n", phases.name[i], (phases.end[i] - prev) * 1e3);
+		prev = phases.end[i];
+	}
 	printf("justified lines:        %d\n", st->justified_lines);
 	printf("largest space:          %.2f x natural\n", (double)st->max_space_ratio);
 	printf("hyphenated lines:       %d\n", st->hyphenated_lines);
@@ -405,6 +428,7 @@ static int write_pdf(pipeline *p, double t0)
 	pdf_writer *w = pdf_writer_new(fonts, d);
 	if (!w)
 		return EXIT_DATA;
+	phase_done("fonts");
 	if (o->verbose)
 		for (int f = 0; f < FACE_COUNT; f++)
 			fprintf(stderr, "rapport: font %-17s %s\n", face_name((face_id)f),
@@ -456,6 +480,7 @@ static int write_pdf(pipeline *p, double t0)
 		rc = EXIT_DATA;
 		goto out;
 	}
+	phase_done("layout");
 	/* the pages' spare capacity goes before the writer's peak (the block
 	 * tree stays: the archive names its pictures by their paths in it) */
 	document_trim(&doc);
@@ -478,6 +503,7 @@ static int write_pdf(pipeline *p, double t0)
 		rc = EXIT_DATA;
 		goto out;
 	}
+	phase_done("archive manifest");
 	doc.info.mod_date = archive_mod_date(arch);
 	size_t nfiles;
 	const pdf_attachment *files = archive_files(arch, &nfiles);
@@ -492,11 +518,12 @@ static int write_pdf(pipeline *p, double t0)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
-	if (pdf_writer_write(w, &doc, out.tmp, d) != 0 || test_hook_delay() ||
-	    output_commit(&out, d) != 0) {
+	int written = pdf_writer_write(w, &doc, out.tmp, d) == 0;
+	phase_done("draw and save");
+	if (!written || test_hook_delay() || output_commit(&out, d) != 0) {
 		output_abort(&out);
 		rc = EXIT_OUTPUT;
-	} else if (!o->quiet) {
+	} else if (phase_done("commit"), !o->quiet) {
 		struct stat sb;
 		long kb = stat(o->out_path, &sb) == 0 ? (long)((sb.st_size + 1023) / 1024) : 0;
 		printf("%s: %zu pages, %ld KB, %.3f s\n", o->out_path, doc.npages, kb, now() - t0);
@@ -526,13 +553,17 @@ int build_heap_suspect(void)
 int build_run(const build_opts *o, diag *d)
 {
 	double t0 = now();
+	phases.start = t0;
+	phases.n = 0;
 	pipeline p;
 	memset(&p, 0, sizeof(p));
 	p.o = o;
 	p.d = d;
 	int rc = load_and_check(&p);
+	phase_done("load and check");
 	if (rc == EXIT_OK && (o->out_path || o->emit_only)) {
 		rc = emit_all(&p);
+		phase_done("plugins emit");
 		if (rc == EXIT_OK && d->errors)
 			rc = EXIT_DATA;
 		/* the blocks copy all they hold: the year files and the plugins'

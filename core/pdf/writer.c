@@ -31,6 +31,7 @@
 
 #include "../arena.h"
 #include "embed.h"
+#include "flate.h"
 #include "fontlist.h"
 #include "pdfa.h"
 #include "tounicode.h"
@@ -1472,6 +1473,10 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 	}
 	if ((st = tounicode_fix(w->pdf)) != HPDF_OK) {
 		report(w, d, st, "PDF writer: replacing the fonts' ToUnicode maps");
+		goto out;
+	}
+	if ((st = flate_streams(w->pdf, 0)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: compressing the streams");
 		goto out;
 	}
 	/* Anything libharu noted without failing a call would fail the save. */

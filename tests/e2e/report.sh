@@ -11,6 +11,16 @@ expect "build prints path and page count" grep -qE "slutrapport.pdf: [0-9]+ page
 expect "build prints no warning" test ! -s "$TMP/err"
 
 expect "qpdf --check passes" qpdf --check "$PDF" >/dev/null
+# every stream but the XMP packet (PDF/A wants it readable) is compressed;
+# qpdf --check above has decoded them all
+qpdf --json=1 --json-key=objects --json-key=objectinfo "$PDF" >"$TMP/objects.json"
+plain=$(jq '[.objectinfo | to_entries[] | select(.value.stream.is) | .key] as $s
+  | [.objects | to_entries[] | select(.key as $x | $s | index($x)) | .value
+     | select((.["/Type"] // "") != "/Metadata")
+     | select(.["/Filter"] != "/FlateDecode" and .["/Filter"] != ["/FlateDecode"])] | length' \
+  "$TMP/objects.json")
+streams=$(jq '[.objectinfo[] | select(.stream.is)] | length' "$TMP/objects.json")
+expect "every stream but the XMP is FlateDecode ($plain of $streams are not)" test "$plain" = 0 -a "$streams" -gt 20
 pdftotext -layout "$PDF" "$TMP/all.txt" 2>"$TMP/pdftotext.err"
 expect "pdftotext gives no warning: $(head -c 200 "$TMP/pdftotext.err")" test ! -s "$TMP/pdftotext.err"
 pdftotext "$PDF" "$TMP/raw.txt" 2>/dev/null

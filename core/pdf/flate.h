@@ -1,0 +1,25 @@
+/*
+ * flate.h - compresses the document's streams with libdeflate, in parallel.
+ * Private to the PDF writer (includes hpdf.h).
+ *
+ * libharu 2.3.0 deflates each stream with zlib at level 6 while it saves,
+ * one after another.  libdeflate at the same level is about twice as fast
+ * and a little smaller, and the streams are independent, so they are
+ * compressed before the save on all the machine's cores and handed back to
+ * libharu as bytes to copy.
+ */
+#ifndef RAPPORT_FLATE_H
+#define RAPPORT_FLATE_H
+
+#include <hpdf.h>
+
+/* Compresses every stream of pdf that libharu would deflate (a memory stream
+ * with the FlateDecode filter alone, no decode parameters, no callbacks) using
+ * `threads` threads (the caller's included; < 1 means one per online CPU).
+ * Each such stream then holds the compressed bytes and is written with
+ * /Filter /FlateDecode but no further compression.  Call it last before the
+ * save: a stream changed afterwards would be written uncompressed but still
+ * marked as compressed.  Returns HPDF_OK or a libharu error code. */
+HPDF_STATUS flate_streams(HPDF_Doc pdf, int threads);
+
+#endif
