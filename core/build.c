@@ -20,10 +20,10 @@
 #include "plugin.h"
 #include "report.h"
 #include "report_schema.h"
-#include "text/fonts.h"
 #include "sections/chart_data.h"
 #include "sections/figure.h"
 #include "sections/generic.h"
+#include "text/fonts.h"
 
 const char *default_fonts_list(void)
 {
@@ -107,13 +107,16 @@ static void content_blocks(const jnode *arr, int level, block_list *blocks, diag
 			continue;
 		}
 		if (h) {
-			int sub = jnode_is_int(jnode_get(b, "level")) ? (int)jnode_number(jnode_get(b, "level"), 1) : 1;
+			int sub = jnode_is_int(jnode_get(b, "level"))
+			                  ? (int)jnode_number(jnode_get(b, "level"), 1)
+			                  : 1;
 			int lv = level + (sub < 1 ? 1 : sub);
 			blocks_heading(blocks, lv > 4 ? 4 : lv, jnode_string(h, ""));
 		} else if (p) {
 			blocks_paragraph(blocks, jnode_string(p, ""));
 		} else {
-			block_list_data *ld = blocks_list(blocks, jnode_bool(jnode_get(b, "ordered"), 0));
+			block_list_data *ld =
+			        blocks_list(blocks, jnode_bool(jnode_get(b, "ordered"), 0));
 			list_items(l, blocks, ld, d);
 		}
 	}
@@ -234,7 +237,8 @@ static int check_data(pipeline *p)
 			if (section_included(p, s))
 				generic_section(&p->r, s, o->lang, NULL, d);
 		} else if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d, p->data_dir);
+			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d,
+			               p->data_dir);
 		else if (section_included(p, s)) {
 			p->ctx.origin = p->origins[i];
 			host_validate(&p->ctx, s, p->types[i]);
@@ -254,7 +258,8 @@ static int emit_all(pipeline *p)
 		if (!section_included(p, s))
 			continue;
 		blocks_heading(&p->blocks, s->level, s->title);
-		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d, p->data_dir);
+		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d,
+		               p->data_dir);
 		if (generic_section_type(s->type))
 			generic_section(&p->r, s, p->o->lang, &p->blocks, p->d);
 		else if (!p->types[i])
@@ -265,7 +270,8 @@ static int emit_all(pipeline *p)
 			if (host_emit(&p->ctx, s, p->types[i]) != 0)
 				return p->ctx.limit_hit ? EXIT_DATA : EXIT_PLUGIN;
 		}
-		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d, p->data_dir);
+		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d,
+		               p->data_dir);
 	}
 	if (jnode_bool(jnode_get(jdoc_root(p->r.def), "chart_data_appendix"), 1))
 		chart_data_appendix(&p->blocks, p->o->lang);

@@ -66,7 +66,8 @@ static void *work(void *arg)
 			continue; /* out of memory: libharu compresses it */
 		size_t cap = libdeflate_zlib_compress_bound(c, j->raw_len);
 		j->out = malloc(cap);
-		j->out_len = j->out ? libdeflate_zlib_compress(c, j->raw, j->raw_len, j->out, cap) : 0;
+		j->out_len =
+		        j->out ? libdeflate_zlib_compress(c, j->raw, j->raw_len, j->out, cap) : 0;
 		if (j->out_len == 0) {
 			free(j->out);
 			j->out = NULL;
