@@ -23,7 +23,9 @@
 #include "sections/chart_data.h"
 #include "sections/figure.h"
 #include "sections/generic.h"
+#include "task.h"
 #include "text/fonts.h"
+#include "text/hyphen.h"
 
 const char *default_fonts_list(void)
 {
@@ -425,6 +427,54 @@ static const char **report_images(pipeline *p, size_t *n)
 	return v;
 }
 
+/* archive_collect as a task, beside the layout: its messages are held in
+ * `text` until the join. */
+typedef struct manifest_task {
+	const pipeline *p;
+	const pdf_writer *w;
+	const char **images;
+	size_t nimages;
+	diag d;
+	char *text;
+	size_t len;
+} manifest_task;
+
+static void *collect_manifest(void *arg)
+{
+	manifest_task *m = arg;
+	return archive_collect(&m->p->r, &m->p->plugins, m->p->o, m->w, m->images, m->nimages,
+	                       &m->d);
+}
+
+/* Starts collecting the archive (hashing every input, plugin and font). */
+static task *start_manifest(manifest_task *m, pipeline *p, const pdf_writer *w)
+{
+	memset(m, 0, sizeof(*m));
+	m->p = p;
+	m->w = w;
+	m->images = report_images(p, &m->nimages);
+	diag_init(&m->d);
+	m->d.quiet = p->d->quiet;
+	m->d.limit = p->d->limit;
+	m->d.out = open_memstream(&m->text, &m->len);
+	return task_start(collect_manifest, m);
+}
+
+/* Waits for the archive, passes its messages on to d, and returns it (NULL
+ * if it could not be collected). */
+static archive *finish_manifest(task *t, manifest_task *m, diag *d)
+{
+	archive *a = task_join(t);
+	if (m->d.out) {
+		fclose(m->d.out);
+		fputs(m->text, d->out ? d->out : stderr);
+		free(m->text);
+	}
+	diag_merge(d, &m->d);
+	free(m->images);
+	return a;
+}
+
 /* Lays out and writes the PDF.  Returns an exit code. */
 static int write_pdf(pipeline *p, double t0)
 {
@@ -469,6 +519,8 @@ static int write_pdf(pipeline *p, double t0)
 		logo.scale = 1;
 		lo.logo = &logo;
 	}
+	/* one set of patterns for all the layout's passes */
+	lo.hyph = hyph_open(hyph_dict_path(lang_code(o->lang)));
 	if (p->r.single_year) {
 		snprintf(title, sizeof(title), "%s %d", label(o->lang, "annual_report"),
 		         p->r.single_year);
@@ -482,11 +534,17 @@ static int write_pdf(pipeline *p, double t0)
 	archive *arch = NULL;
 	layout_stats st;
 	int rc = EXIT_OK;
-	if (layout_run(&p->blocks, &lo, &doc, &st, d) != 0) {
+	/* the inputs and what made the PDF go inside it (see archive.h) */
+	manifest_task manifest;
+	task *collecting = start_manifest(&manifest, p, w);
+	int laid_out = layout_run(&p->blocks, &lo, &doc, &st, d) == 0;
+	phase_done("layout");
+	arch = finish_manifest(collecting, &manifest, d);
+	phase_done("archive manifest");
+	if (!laid_out || !arch) {
 		rc = EXIT_DATA;
 		goto out;
 	}
-	phase_done("layout");
 	/* the pages' spare capacity goes before the writer's peak (the block
 	 * tree stays: the archive names its pictures by their paths in it) */
 	document_trim(&doc);
@@ -494,22 +552,12 @@ static int write_pdf(pipeline *p, double t0)
 	snprintf(creator, sizeof(creator), "rapport %s", PACKAGE_VERSION);
 	doc.info.creator = creator;
 	doc.info.author = na ? authors[0].name : NULL;
-	/* the inputs and what made the PDF go inside it (see archive.h) */
 	char keywords[512];
 	const char *kind = p->r.single_year ? "arsrapport" : p->r.kind;
 	snprintf(keywords, sizeof(keywords), "%s; %s; %s",
 	         p->r.organisation ? p->r.organisation : "", kind ? kind : "",
 	         lo.period_label ? lo.period_label : "");
 	doc.info.keywords = keywords;
-	size_t nimg = 0;
-	const char **imgs = report_images(p, &nimg);
-	arch = archive_collect(&p->r, &p->plugins, o, w, imgs, nimg, d);
-	free(imgs);
-	if (!arch) {
-		rc = EXIT_DATA;
-		goto out;
-	}
-	phase_done("archive manifest");
 	doc.info.mod_date = archive_mod_date(arch);
 	size_t nfiles;
 	const pdf_attachment *files = archive_files(arch, &nfiles);
@@ -542,6 +590,7 @@ static int write_pdf(pipeline *p, double t0)
 	output_free(&out);
 out:
 	document_free(&doc);
+	hyph_close(lo.hyph);
 	free(authors);
 	pdf_writer_free(w);
 	archive_free(arch);

@@ -170,10 +170,20 @@ static void report(diag *d, int is_error, const diag_pos *pos, const char *fmt, 
 	va_end(ap2);
 
 	if (may_print(d, is_error)) {
-		fputs(prefix, stderr);
-		vfprintf(stderr, fmt, ap);
-		fputc('\n', stderr);
+		FILE *out = d->out ? d->out : stderr;
+		fputs(prefix, out);
+		vfprintf(out, fmt, ap);
+		fputc('\n', out);
 	}
+}
+
+void diag_merge(diag *d, const diag *from)
+{
+	d->errors += from->errors;
+	d->warnings += from->warnings;
+	d->duplicates += from->duplicates;
+	if (from->last[0])
+		memcpy(d->last, from->last, sizeof d->last);
 }
 
 void diag_verror(diag *d, const diag_pos *pos, const char *fmt, va_list ap)

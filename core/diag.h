@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Where in which file a value came from.  line and column start at 1;
  * 0 means unknown.  path is a JSON path like "sections[3].title" or "". */
@@ -25,8 +26,9 @@ typedef struct diag_pos {
 typedef struct diag {
 	int errors;
 	int warnings;
-	int limit;   /* errors printed at most; default 50 */
-	int quiet;   /* 1: count but print nothing (tests) */
+	int limit;      /* errors printed at most; default 50 */
+	int quiet;      /* 1: count but print nothing (tests) */
+	FILE *out;      /* where messages are printed; NULL: stderr */
 	char last[512]; /* text of the last message, for tests */
 	/* A message identical to one already reported (same position, same
 	 * text but for a closing "(section type ...)") is counted here instead:
@@ -51,6 +53,10 @@ void diag_error(diag *d, const diag_pos *pos, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
 void diag_warning(diag *d, const diag_pos *pos, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
+/* Counts from's messages in d, as if they had been reported to d (their
+ * text, printed or held elsewhere, is the caller's business): a diag that
+ * held a background task's messages is merged into the build's. */
+void diag_merge(diag *d, const diag *from);
 void diag_verror(diag *d, const diag_pos *pos, const char *fmt, va_list ap);
 void diag_vwarning(diag *d, const diag_pos *pos, const char *fmt, va_list ap);
 

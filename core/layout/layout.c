@@ -21,11 +21,15 @@ const rgb COLOR_WHITE = {1.0f, 1.0f, 1.0f};
 static const struct heading_style {
 	float size, before, after;
 } HEADING[5] = {
-        {0, 0, 0}, {20.0f, 0, 14.0f}, {14.0f, 16.0f, 6.0f}, {11.5f, 12.0f, 4.0f}, {10.5f, 10.0f, 3.0f},
+        {0, 0, 0},
+        {20.0f, 0, 14.0f},
+        {14.0f, 16.0f, 6.0f},
+        {11.5f, 12.0f, 4.0f},
+        {10.5f, 10.0f, 3.0f},
 };
 
 #define HEADER_SIZE 8.0f
-#define TOC_SIZE 10.5f
+#define TOC_SIZE    10.5f
 #define TOC_LEADING 19.0f
 
 float string_width(const layout *L, face_id f, float size, const char *s)
@@ -70,14 +74,14 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 			float fx = cx;
 			for (size_t f = 0; f < word->nfrags; f++) {
 				const lb_frag *fr = &word->frags[f];
-				if (run.len && fr->face == run.face && fr->text == run.text + run.len &&
-				    fx == run_x + run.width) {
+				if (run.len && fr->face == run.face &&
+				    fr->text == run.text + run.len && fx == run_x + run.width) {
 					run.len += fr->len;
 					run.width += fr->width;
 				} else {
 					if (run.len)
-						doc_text(L->doc, L->page, run.face, p->size, color, run_x, y,
-						         run.text, run.len);
+						doc_text(L->doc, L->page, run.face, p->size, color,
+						         run_x, y, run.text, run.len);
 					run = *fr;
 					run_x = fx;
 				}
@@ -95,7 +99,8 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 				cx += l->gap;
 		}
 		if (run.len)
-			doc_text(L->doc, L->page, run.face, p->size, color, run_x, y, run.text, run.len);
+			doc_text(L->doc, L->page, run.face, p->size, color, run_x, y, run.text,
+			         run.len);
 		if (uri)
 			link_area(L, uri, p->size, ux0, ux1, y);
 		if (l->hyphen && l->n) {
@@ -119,8 +124,7 @@ static const char *around_offset(layout *L, const char *s, size_t at)
 	size_t rest = strlen(b), n = rest > 40 ? 40 : rest;
 	while (n < rest && ((unsigned char)b[n] & 0xC0) == 0x80)
 		n++;
-	return arena_printf(L->a, "%s%.*s%s", b > s ? "..." : "", (int)n, b,
-	                    n < rest ? "..." : "");
+	return arena_printf(L->a, "%s%.*s%s", b > s ? "..." : "", (int)n, b, n < rest ? "..." : "");
 }
 
 /* around_offset at the first UTF-8 encoding of cp in s. */
@@ -184,18 +188,20 @@ static void title_page(layout *L)
 	layout_new_page(L);
 	float w = content_width(L);
 	/* a band across the top with the organisation */
-	doc_rect(L->doc, L->page, 0, (float)PAGE_HEIGHT - 150, (float)PAGE_WIDTH, 150, &COLOR_ACCENT,
-	         NULL, 0);
+	doc_rect(L->doc, L->page, 0, (float)PAGE_HEIGHT - 150, (float)PAGE_WIDTH, 150,
+	         &COLOR_ACCENT, NULL, 0);
 	if (o->organisation)
 		centred_text(L, FAMILY_SANS, 13, 16, COLOR_WHITE, o->organisation,
 		             (float)PAGE_HEIGHT - 84, w);
 	if (o->logo) /* in the white space between the band and the title */
-		layout_logo(L, o->logo, (float)PAGE_WIDTH / 2, (float)PAGE_HEIGHT - 215, w * 0.5f, 90);
+		layout_logo(L, o->logo, (float)PAGE_WIDTH / 2, (float)PAGE_HEIGHT - 215, w * 0.5f,
+		            90);
 	float y = (float)PAGE_HEIGHT - 300;
 	char *t = arena_printf(L->a, "**%s**", o->title ? o->title : "");
 	y = centred_text(L, FAMILY_SANS, 34, 40, COLOR_ACCENT, t, y, w);
 	if (o->subtitle)
-		y = centred_text(L, FAMILY_SERIF, 16, 22, COLOR_TEXT, o->subtitle, y - 18, w * 0.85f);
+		y = centred_text(L, FAMILY_SERIF, 16, 22, COLOR_TEXT, o->subtitle, y - 18,
+		                 w * 0.85f);
 	if (o->period_label) {
 		char *s = arena_printf(L->a, "%s: %s", label(o->lang, "period"), o->period_label);
 		y = centred_text(L, FAMILY_SERIF, 11.5f, 16, COLOR_MUTED, s, y - 10, w);
@@ -210,7 +216,7 @@ static void title_page(layout *L)
 	for (size_t i = 0; i < o->nauthors; i++) {
 		const layout_author *a = &o->authors[i];
 		char *s = a->role && *a->role ? arena_printf(L->a, "%s, %s", a->name, a->role)
-		                               : arena_strdup(L->a, a->name);
+		                              : arena_strdup(L->a, a->name);
 		by = centred_text(L, FAMILY_SERIF, 11, 15, COLOR_TEXT, s, by, w);
 	}
 	if (o->date) {
@@ -245,8 +251,8 @@ static void collect_headings(layout *L, const block_list *b)
 				num[j] = 0;
 			size_t at = 0;
 			for (int j = 0; j < lv; j++)
-				at += (size_t)snprintf(number + at, sizeof(number) - at, j ? ".%d" : "%d",
-				                       num[j]);
+				at += (size_t)snprintf(number + at, sizeof(number) - at,
+				                       j ? ".%d" : "%d", num[j]);
 		}
 		toc_entry *e = &L->toc[L->ntoc++];
 		e->level = lv;
@@ -287,14 +293,16 @@ static int contents(layout *L, int first_page, int draw)
 				for (size_t k = 0; k < wd->nfrags; k++) {
 					lb_frag *fr = &wd->frags[k];
 					fr->face = FACE_SANS_BOLD;
-					fr->width = (float)text_width(L->m, fr->face, TOC_SIZE, fr->text,
-					                              fr->len);
+					fr->width = (float)text_width(L->m, fr->face, TOC_SIZE,
+					                              fr->text, fr->len);
 					wd->width += fr->width;
 				}
 				if (wd->space > 0)
-					wd->space = (float)text_width(L->m, FACE_SANS_BOLD, TOC_SIZE, " ", 1);
+					wd->space = (float)text_width(L->m, FACE_SANS_BOLD,
+					                              TOC_SIZE, " ", 1);
 				if (wd->hyphen > 0)
-					wd->hyphen = (float)text_width(L->m, FACE_SANS_BOLD, TOC_SIZE, "-", 1);
+					wd->hyphen = (float)text_width(L->m, FACE_SANS_BOLD,
+					                               TOC_SIZE, "-", 1);
 			}
 		float textw = content_width(L) - indent - num_col - page_col - 12;
 		para_break(&p, L->a, textw, 0);
@@ -310,8 +318,8 @@ static int contents(layout *L, int first_page, int draw)
 			L->page = pg;
 			float base = y - TOC_SIZE;
 			draw_string(L, f, TOC_SIZE, COLOR_TEXT, L->left + indent, base, e->number);
-			draw_lines(L, &p, 0, p.nlines, L->left + indent + num_col, base, TOC_LEADING,
-			           COLOR_TEXT);
+			draw_lines(L, &p, 0, p.nlines, L->left + indent + num_col, base,
+			           TOC_LEADING, COLOR_TEXT);
 			/* dotted leader and the page number on the last line */
 			/* an empty heading has no lines: its leader starts at the number */
 			size_t nl = p.nlines ? p.nlines : 1;
@@ -477,7 +485,8 @@ static void body_para(layout *L, para *p, const char *markup, float width)
 	if (xref_has_refs(markup)) {
 		int bad;
 		const char *first;
-		markup = xref_expand(L->a, markup, L->targets, L->ntargets, L->o->lang, &bad, &first);
+		markup = xref_expand(L->a, markup, L->targets, L->ntargets, L->o->lang, &bad,
+		                     &first);
 		if (bad)
 			diag_warning(L->d, NULL,
 			             "%s names no table or figure with that anchor ({#id} in a "
@@ -538,8 +547,8 @@ static void place_list(layout *L, const block_list_data *l, float indent, int de
 			snprintf(mark, sizeof(mark), depth ? "\xe2\x80\x93" : "\xe2\x80\xa2");
 		int save = L->page;
 		L->page = pg;
-		draw_string(L, FACE_SERIF, BODY_SIZE, COLOR_ACCENT, L->left + indent + (depth ? 3 : 4),
-		            y0 - BODY_SIZE * 0.95f, mark);
+		draw_string(L, FACE_SERIF, BODY_SIZE, COLOR_ACCENT,
+		            L->left + indent + (depth ? 3 : 4), y0 - BODY_SIZE * 0.95f, mark);
 		L->page = save;
 		if (l->items[i].sub)
 			place_list(L, l->items[i].sub, indent + hang, depth + 1);
@@ -561,7 +570,8 @@ static void running_header_footer(layout *L)
 			            o->organisation);
 		if (o->title) {
 			float w = string_width(L, FACE_SANS, HEADER_SIZE, o->title);
-			draw_string(L, FACE_SANS, HEADER_SIZE, COLOR_MUTED, L->right - w, hy, o->title);
+			draw_string(L, FACE_SANS, HEADER_SIZE, COLOR_MUTED, L->right - w, hy,
+			            o->title);
 		}
 		doc_line(L->doc, pg, L->left, hy - 5, L->right, hy - 5, COLOR_RULE, 0.5f);
 		char buf[64];
@@ -617,16 +627,23 @@ static void note_target(layout *L, const block *k, int pg, size_t ops, size_t np
 		}
 }
 
-static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
+static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hyph, document *doc,
                        layout_stats *st, diag *d, xref_target *targets, size_t ntargets,
                        int *moved);
 
-int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_stats *st,
-               diag *d)
+int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_stats *st, diag *d)
 {
 	/* References to tables and figures need their pages: lay out once to
 	 * find them (quietly, into a scratch document), then again; a third time
 	 * if the expanded references moved a target. */
+	hyphenator *hyph = o->hyph, *own = NULL;
+	if (!hyph) {
+		hyph = own = hyph_open(hyph_dict_path(lang_code(o->lang)));
+		if (!hyph)
+			diag_warning(d, NULL,
+			             "no hyphenation patterns at %s: words are not hyphenated",
+			             hyph_dict_path(lang_code(o->lang)));
+	}
 	arena *a = arena_new();
 	xref_target *targets;
 	size_t nt = collect_targets(b, a, &targets);
@@ -645,20 +662,20 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 		diag_init(&quiet);
 		quiet.quiet = 1;
 		moved = 0;
-		layout_pass(b, o, &scratch, NULL, &quiet, targets, nt, &moved);
+		layout_pass(b, o, hyph, &scratch, NULL, &quiet, targets, nt, &moved);
 		document_free(&scratch);
 	}
-	rc = layout_pass(b, o, doc, st, d, targets, nt, &moved);
+	rc = layout_pass(b, o, hyph, doc, st, d, targets, nt, &moved);
 	arena_free(a);
+	hyph_close(own);
 	return rc;
 }
 
 /* One layout of the whole document; targets' pages are used for references
  * and updated from where their tables and figures land (*moved set if any
  * changed). */
-static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
-                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets,
-                       int *moved)
+static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hyph, document *doc,
+                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets, int *moved)
 {
 	layout_stats dummy;
 	layout L = {0};
@@ -671,10 +688,7 @@ static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
 	L.st = st ? st : &dummy;
 	memset(L.st, 0, sizeof(*L.st));
 	L.a = arena_new();
-	L.hyph = hyph_open(hyph_dict_path(lang_code(o->lang)));
-	if (!L.hyph)
-		diag_warning(d, NULL, "no hyphenation patterns at %s: words are not hyphenated",
-		             hyph_dict_path(lang_code(o->lang)));
+	L.hyph = hyph;
 	L.page = -1;
 	L.left = MARGIN_LEFT;
 	L.right = (float)PAGE_WIDTH - MARGIN_RIGHT;
@@ -740,7 +754,6 @@ static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
 			           "the report would have more than %d pages (the limit); is a "
 			           "table or a text in the data much longer than intended?",
 			           LAYOUT_MAX_PAGES);
-			hyph_close(L.hyph);
 			arena_free(L.a);
 			return -1;
 		}
@@ -751,7 +764,6 @@ static int layout_pass(const block_list *b, const layout_opts *o, document *doc,
 	contents(&L, toc_first, 1);
 	arena_reset(L.a);
 	running_header_footer(&L);
-	hyph_close(L.hyph);
 	arena_free(L.a);
 	*moved = L.targets_moved;
 	return 0;

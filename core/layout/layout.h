@@ -17,6 +17,7 @@
 #include "../blocks.h"
 #include "../diag.h"
 #include "../i18n.h"
+#include "../text/hyphen.h"
 #include "page.h"
 
 /* At most this many pages: layout stops with an error beyond it. */
@@ -37,9 +38,12 @@ typedef struct layout_opts {
 	const char *date;         /* ISO date, formatted by the layout */
 	const layout_author *authors;
 	size_t nauthors;
-	int toc_depth; /* heading levels listed in the contents (default 2) */
-	int ragged;    /* body text ragged right instead of justified */
+	int toc_depth;           /* heading levels listed in the contents (default 2) */
+	int ragged;              /* body text ragged right instead of justified */
 	const block_image *logo; /* the organisation's logo on the title page, or NULL */
+	/* the hyphenation patterns of `lang`, the caller's (it may have loaded
+	 * them beside other work); NULL: the layout loads its own */
+	hyphenator *hyph;
 } layout_opts;
 
 /* What layout found, for `rapport build --verbose` and the tests. */
