@@ -84,8 +84,7 @@ static int by_size_desc(const void *a, const void *b)
 	return (x->raw_len < y->raw_len) - (x->raw_len > y->raw_len);
 }
 
-/* Reads a memory stream whole into a malloc'ed buffer. */
-static HPDF_STATUS read_stream(HPDF_Stream s, uint8_t **data, size_t *len)
+HPDF_STATUS read_whole_stream(HPDF_Stream s, uint8_t **data, size_t *len)
 {
 	HPDF_UINT size = HPDF_Stream_Size(s);
 	uint8_t *buf = xmalloc(size ? size : 1);
@@ -120,7 +119,7 @@ HPDF_STATUS flate_streams(HPDF_Doc pdf, int threads)
 			}
 			job *j = &jobs[n];
 			*j = (job){.dict = e->obj};
-			st = read_stream(j->dict->stream, &j->raw, &j->raw_len);
+			st = read_whole_stream(j->dict->stream, &j->raw, &j->raw_len);
 			if (st == HPDF_OK)
 				n++;
 		}

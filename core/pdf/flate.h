@@ -12,6 +12,8 @@
 #define RAPPORT_FLATE_H
 
 #include <hpdf.h>
+#include <stddef.h>
+#include <stdint.h>
 
 /* Compresses every stream of pdf that libharu would deflate (a memory stream
  * with the FlateDecode filter alone, no decode parameters, no callbacks) using
@@ -21,5 +23,8 @@
  * save: a stream changed afterwards would be written uncompressed but still
  * marked as compressed.  Returns HPDF_OK or a libharu error code. */
 HPDF_STATUS flate_streams(HPDF_Doc pdf, int threads);
+
+/* Reads the stream s (a memory stream) whole into a malloc'ed buffer. */
+HPDF_STATUS read_whole_stream(HPDF_Stream s, uint8_t **data, size_t *len);
 
 #endif

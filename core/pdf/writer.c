@@ -19,6 +19,8 @@
  */
 #include "pdf.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,6 +28,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <hpdf.h>
 
@@ -69,13 +74,14 @@ struct pdf_writer {
 	size_t buf_cap;
 	char *ops; /* content stream text of one text op (put_text) */
 	size_t ops_cap;
+	unsigned nloaded;  /* font files loaded (their subset tags) */
 	int used;          /* pdf_writer_write has run */
 	int release_pages; /* free each page's ops once drawn */
 
 	struct loaded_image { /* images loaded so far: each file is embedded once */
 		char *path;
 		HPDF_Image img;
-	} *images;
+	} * images;
 	size_t nimages, images_cap;
 };
 
@@ -274,6 +280,118 @@ static int metric_has_glyph(void *ud, face_id f, uint32_t cp)
 
 /* ------------------------------------------------------------- set up */
 
+/* A font file mapped into memory, read through a libharu stream. */
+typedef struct mapped_file {
+	const uint8_t *data;
+	size_t size, pos;
+} mapped_file;
+
+static HPDF_STATUS mapped_read(HPDF_Stream s, HPDF_BYTE *ptr, HPDF_UINT *siz)
+{
+	mapped_file *m = s->attr;
+	size_t want = *siz, left = m->size - m->pos;
+	size_t n = want < left ? want : left;
+	memcpy(ptr, m->data + m->pos, n);
+	m->pos += n;
+	*siz = (HPDF_UINT)n;
+	if (n < want) {
+		memset(ptr + n, 0, want - n);
+		return HPDF_STREAM_EOF; /* as libharu's file reader: no error set */
+	}
+	return HPDF_OK;
+}
+
+static HPDF_STATUS mapped_seek(HPDF_Stream s, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	mapped_file *m = s->attr;
+	long long to = mode == HPDF_SEEK_CUR   ? (long long)m->pos + pos
+	               : mode == HPDF_SEEK_END ? (long long)m->size + pos
+	                                       : (long long)pos;
+	if (to < 0 || to > (long long)m->size)
+		return HPDF_SetError(s->error, HPDF_FILE_IO_ERROR, 0);
+	m->pos = (size_t)to;
+	return HPDF_OK;
+}
+
+static HPDF_INT32 mapped_tell(HPDF_Stream s)
+{
+	return (HPDF_INT32)((mapped_file *)s->attr)->pos;
+}
+
+static HPDF_UINT32 mapped_size(HPDF_Stream s)
+{
+	return (HPDF_UINT32)((mapped_file *)s->attr)->size;
+}
+
+static void mapped_free(HPDF_Stream s)
+{
+	mapped_file *m = s->attr;
+	munmap((void *)m->data, m->size);
+	free(m);
+}
+
+/* A read-only libharu stream over the file at path, mapped into memory
+ * (the page cache's pages: nothing is copied until libharu reads).  NULL if
+ * the file cannot be mapped. */
+static HPDF_Stream map_file(HPDF_MMgr mmgr, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	if (fd < 0)
+		return NULL;
+	void *data = MAP_FAILED;
+	if (fstat(fd, &sb) == 0 && sb.st_size > 0 && sb.st_size < 0x7FFFFFFF)
+		data = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (data == MAP_FAILED)
+		return NULL;
+	mapped_file *m = xcalloc(1, sizeof(*m));
+	m->data = data;
+	m->size = (size_t)sb.st_size;
+	HPDF_Stream s = HPDF_CallbackReader_New(mmgr, mapped_read, mapped_seek, mapped_tell,
+	                                        mapped_size, m);
+	if (!s) {
+		munmap(data, m->size);
+		free(m);
+		return NULL;
+	}
+	s->free_fn = mapped_free;
+	return s;
+}
+
+/* Loads the TrueType font file at path into the document, for embedding,
+ * and returns its definition (an earlier one if the document already has a
+ * font of that name), or NULL.  HPDF_LoadTTFontFromFile does the same, but
+ * parses the file through stdio a few bytes per call and rereads it while
+ * saving; this hands libharu the file mapped into memory.  The subset
+ * tags (AAAAAA+, AAAAAB+, ...) follow the load order, as libharu's do. */
+static HPDF_FontDef load_face(pdf_writer *w, const char *path)
+{
+	HPDF_Stream s = map_file(w->pdf->mmgr, path);
+	if (!s)
+		return NULL;
+	/* the definition owns the stream from here on, even when it fails */
+	HPDF_FontDef def = HPDF_TTFontDef_Load(w->pdf->mmgr, s, HPDF_TRUE);
+	if (!def)
+		return NULL;
+	HPDF_FontDef known = HPDF_Doc_FindFontDef(w->pdf, def->base_font);
+	if (known) {
+		HPDF_FontDef_Free(def);
+		return known;
+	}
+	if (HPDF_List_Add(w->pdf->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		return NULL;
+	}
+	char tag[7];
+	unsigned n = w->nloaded++;
+	for (int i = 5; i >= 0; i--, n /= 26)
+		tag[i] = (char)('A' + n % 26);
+	tag[6] = '\0';
+	HPDF_TTFontDef_SetTagName(def, tag);
+	return def;
+}
+
 pdf_writer *pdf_writer_new(const char *fonts_list, diag *d)
 {
 	pdf_writer *w = xcalloc(1, sizeof(*w));
@@ -308,8 +426,8 @@ pdf_writer *pdf_writer_new(const char *fonts_list, diag *d)
 
 	for (int f = 0; f < FACE_COUNT; f++) {
 		const char *path = w->files.path[f];
-		const char *name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
-		HPDF_FontDef def = name ? HPDF_GetFontDef(w->pdf, name) : NULL;
+		HPDF_FontDef def = load_face(w, path);
+		const char *name = def ? def->base_font : NULL;
 		if (!def) {
 			report(w, d, HPDF_OK, "cannot load font '%s' from %s",
 			       face_name((face_id)f), path);
@@ -870,8 +988,9 @@ static HPDF_STATUS draw_image(struct pen *p, const draw_op *op)
 			return HPDF_FILE_IO_ERROR;
 		}
 		fclose(f);
-		img = sig[0] == 0xFF && sig[1] == 0xD8 ? HPDF_LoadJpegImageFromFile(w->pdf, op->text)
-		                                       : HPDF_LoadPngImageFromFile(w->pdf, op->text);
+		img = sig[0] == 0xFF && sig[1] == 0xD8
+		              ? HPDF_LoadJpegImageFromFile(w->pdf, op->text)
+		              : HPDF_LoadPngImageFromFile(w->pdf, op->text);
 		if (!img)
 			return w->err != HPDF_OK ? w->err : HPDF_INVALID_IMAGE;
 		GROW(w->images, w->images_cap, w->nimages + 1);
@@ -1096,83 +1215,167 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *p
 	return 0;
 }
 
-/* Rewrites each drawn face's CIDToGIDMap (see create_font()): the glyph of
- * every code point drawn with it, through the face's real cmap, and glyph 0
- * for the rest; the map ends at the highest code drawn (later CIDs map to 0).
- * Also marks those glyphs for libharu's font subset (put_text bypasses
- * HPDF_Page_ShowText, which used to).
- * The bundled report's four maps shrink from 4 x 128 KB raw to under 16 KB. */
-static HPDF_STATUS write_gid_maps(pdf_writer *w)
+/* The code points drawn with font object `font` (several faces may share
+ * one when they name the same file): a bit set, malloc'ed, and the highest
+ * code in *top; NULL if none. */
+static uint8_t *drawn_with(pdf_writer *w, HPDF_Font font, uint32_t *top)
 {
+	uint8_t *set = NULL;
 	for (int f = 0; f < FACE_COUNT; f++) {
-		if (!w->font[f] || !w->drawn[f])
+		if (w->font[f] != font || !w->drawn[f])
 			continue;
-		HPDF_FontAttr attr = w->font[f]->attr;
-		if (!attr || !attr->map_stream || !attr->map_stream->stream)
-			return HPDF_INVALID_FONT;
-		uint32_t top = 0;
-		for (uint32_t cp = 0; cp <= 0xFFFF; cp++)
-			if ((w->drawn[f][cp >> 3] >> (cp & 7)) & 1)
-				top = cp;
-		uint8_t *map = xcalloc((size_t)top + 1, 2);
-		for (uint32_t cp = 0; cp <= top; cp++) {
-			if (!((w->drawn[f][cp >> 3] >> (cp & 7)) & 1))
-				continue;
-			HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(w->def[f], (HPDF_UINT16)cp);
-			/* marks the glyph (and a composite's parts) for the subset */
-			HPDF_TTFontDef_GetCharWidth(w->def[f], (HPDF_UINT16)cp);
-			map[2 * cp] = (uint8_t)(gid >> 8);
-			map[2 * cp + 1] = (uint8_t)gid;
-		}
-		HPDF_Stream s = attr->map_stream->stream;
-		HPDF_MemStream_FreeData(s);
-		HPDF_STATUS st = HPDF_Stream_Write(s, map, (top + 1) * 2);
-		free(map);
-		if (st != HPDF_OK)
-			return st;
+		if (!set)
+			set = xcalloc(0x10000 / 8, 1);
+		for (size_t i = 0; i < 0x10000 / 8; i++)
+			set[i] |= w->drawn[f][i];
 	}
-	return HPDF_OK;
+	*top = 0;
+	for (uint32_t cp = 0; set && cp <= 0xFFFF; cp++)
+		if ((set[cp >> 3] >> (cp & 7)) & 1)
+			*top = cp;
+	return set;
 }
 
-/* Embeds each drawn face's font program without glyph names (see ttf.h).
- * libharu writes the program from the font's before-write hook during the
- * save; the hook is run here instead, once, after the glyphs to keep are
- * marked (write_gid_maps), and the program it wrote is then rewritten. */
-static HPDF_STATUS shrink_font_programs(pdf_writer *w)
+/* Writes font's CIDToGIDMap: for each code drawn (codes are UCS-2 code
+ * points) its glyph, renumbered through new_gid if that is not NULL, and 0
+ * for the rest; the map ends at the highest code drawn.  The bundled
+ * report's four maps shrink from 4 x 128 KB raw to under 16 KB. */
+static HPDF_STATUS write_gid_map(HPDF_Font font, HPDF_FontDef def, const uint8_t *drawn,
+                                 uint32_t top, const uint16_t *new_gid, size_t num_glyphs)
+{
+	HPDF_FontAttr attr = font->attr;
+	if (!attr || !attr->map_stream || !attr->map_stream->stream)
+		return HPDF_INVALID_FONT;
+	uint8_t *map = xcalloc((size_t)top + 1, 2);
+	for (uint32_t cp = 0; cp <= top; cp++) {
+		if (!((drawn[cp >> 3] >> (cp & 7)) & 1))
+			continue;
+		HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+		if (new_gid)
+			gid = gid < num_glyphs ? new_gid[gid] : 0;
+		map[2 * cp] = (uint8_t)(gid >> 8);
+		map[2 * cp + 1] = (uint8_t)gid;
+	}
+	HPDF_Stream s = attr->map_stream->stream;
+	HPDF_MemStream_FreeData(s);
+	HPDF_STATUS st = HPDF_Stream_Write(s, map, (top + 1) * 2);
+	free(map);
+	return st;
+}
+
+/* Embeds font's program the way libharu does (glyf subset, the other
+ * tables whole), without glyph names (see ttf.h): for fonts ttf_subset does
+ * not take.  libharu writes the program from the font's before-write hook
+ * during the save; the hook is run here instead, once, after the glyphs to
+ * keep are marked, and the program it wrote is then rewritten. */
+static HPDF_STATUS embed_like_libharu(HPDF_Font font, HPDF_FontDef def, const uint8_t *drawn,
+                                      uint32_t top)
+{
+	for (uint32_t cp = 0; cp <= top; cp++)
+		if ((drawn[cp >> 3] >> (cp & 7)) & 1) /* marks the glyph for the subset */
+			HPDF_TTFontDef_GetCharWidth(def, (HPDF_UINT16)cp);
+	HPDF_STATUS st = write_gid_map(font, def, drawn, top, NULL, 0);
+	if (st != HPDF_OK)
+		return st;
+	if ((st = font->before_write_fn(font)) != HPDF_OK)
+		return st;
+	font->before_write_fn = NULL;
+	HPDF_FontAttr attr = font->attr;
+	HPDF_Dict desc = attr && attr->fontdef ? attr->fontdef->descriptor : NULL;
+	HPDF_Dict data = desc ? HPDF_Dict_GetItem(desc, "FontFile2", HPDF_OCLASS_DICT) : NULL;
+	if (!data || !data->stream)
+		return HPDF_OK; /* not embedded */
+	uint8_t *prog;
+	size_t size;
+	if ((st = read_whole_stream(data->stream, &prog, &size)) != HPDF_OK)
+		return st;
+	size_t small_len;
+	uint8_t *small = ttf_drop_glyph_names(prog, size, &small_len);
+	free(prog);
+	if (!small)
+		return HPDF_OK; /* an unusual program: embed it as libharu wrote it */
+	HPDF_MemStream_FreeData(data->stream);
+	st = HPDF_Stream_Write(data->stream, small, (HPDF_UINT)small_len);
+	free(small);
+	if (st == HPDF_OK)
+		st = HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)small_len);
+	return st;
+}
+
+/* Embeds font's program as a subset made by ttf_subset: only the glyphs
+ * drawn, renumbered, so that every table shrinks, not only glyf.  Returns
+ * HPDF_OK, a libharu error, or -1 if the font is not one ttf_subset takes
+ * (nothing changed then). */
+static long embed_subset(pdf_writer *w, HPDF_Font font, HPDF_FontDef def, const uint8_t *drawn,
+                         uint32_t top)
+{
+	HPDF_TTFontDefAttr da = def->attr;
+	if (!da || !da->stream || da->stream->read_fn != mapped_read)
+		return -1;
+	const mapped_file *m = da->stream->attr;
+	size_t num = ttf_num_glyphs(m->data, m->size);
+	if (num == 0)
+		return -1;
+	uint8_t *keep = xcalloc(num, 1);
+	uint16_t *new_gid = xcalloc(num, sizeof(*new_gid));
+	for (uint32_t cp = 0; cp <= top; cp++)
+		if ((drawn[cp >> 3] >> (cp & 7)) & 1) {
+			HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+			if (gid < num)
+				keep[gid] = 1;
+		}
+	size_t len;
+	uint8_t *prog = ttf_subset(m->data, m->size, keep, new_gid, &len);
+	free(keep);
+	if (!prog) {
+		free(new_gid);
+		return -1;
+	}
+	HPDF_STATUS st = write_gid_map(font, def, drawn, top, new_gid, num);
+	free(new_gid);
+	/* the descriptor, without libharu's program */
+	if (st == HPDF_OK) {
+		da->embedding = HPDF_FALSE;
+		st = font->before_write_fn(font);
+		da->embedding = HPDF_TRUE;
+		font->before_write_fn = NULL;
+	}
+	HPDF_Dict desc = def->descriptor;
+	HPDF_Dict data = NULL;
+	if (st == HPDF_OK && !desc)
+		st = HPDF_INVALID_FONT;
+	if (st == HPDF_OK) {
+		data = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+		st = data ? HPDF_Stream_Write(data->stream, prog, (HPDF_UINT)len)
+		          : status_of(w, HPDF_OK);
+	}
+	if (st == HPDF_OK) {
+		data->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+		st = HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)len);
+	}
+	if (st == HPDF_OK)
+		st = HPDF_Dict_Add(desc, "FontFile2", data);
+	free(prog);
+	return st;
+}
+
+/* Embeds each drawn font's program and writes its CIDToGIDMap. */
+static HPDF_STATUS embed_fonts(pdf_writer *w)
 {
 	for (int f = 0; f < FACE_COUNT; f++) {
 		HPDF_Font font = w->font[f];
-		if (!font || !w->drawn[f] || !font->before_write_fn)
+		if (!font || !font->before_write_fn)
+			continue; /* not drawn, or done (shared with an earlier face) */
+		uint32_t top;
+		uint8_t *drawn = drawn_with(w, font, &top);
+		if (!drawn)
 			continue;
-		HPDF_STATUS st = font->before_write_fn(font);
+		long st = embed_subset(w, font, w->def[f], drawn, top);
+		if (st < 0)
+			st = embed_like_libharu(font, w->def[f], drawn, top);
+		free(drawn);
 		if (st != HPDF_OK)
-			return st;
-		font->before_write_fn = NULL;
-		HPDF_FontAttr attr = font->attr;
-		HPDF_Dict desc = attr && attr->fontdef ? attr->fontdef->descriptor : NULL;
-		HPDF_Dict data = desc ? HPDF_Dict_GetItem(desc, "FontFile2", HPDF_OCLASS_DICT) : NULL;
-		if (!data || !data->stream)
-			continue; /* not embedded */
-		HPDF_UINT size = HPDF_Stream_Size(data->stream);
-		uint8_t *prog = xmalloc(size ? size : 1);
-		HPDF_UINT got = size;
-		if (HPDF_Stream_Seek(data->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
-		    HPDF_Stream_Read(data->stream, prog, &got) != HPDF_OK || got != size) {
-			free(prog);
-			return HPDF_INVALID_STREAM;
-		}
-		size_t small_len;
-		uint8_t *small = ttf_drop_glyph_names(prog, size, &small_len);
-		free(prog);
-		if (!small)
-			continue; /* an unusual program: embed it as libharu wrote it */
-		HPDF_MemStream_FreeData(data->stream);
-		st = HPDF_Stream_Write(data->stream, small, (HPDF_UINT)small_len);
-		free(small);
-		if (st == HPDF_OK)
-			st = HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)small_len);
-		if (st != HPDF_OK)
-			return st;
+			return (HPDF_STATUS)st;
 	}
 	return HPDF_OK;
 }
@@ -1463,11 +1666,7 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 		report(w, d, st, "PDF writer: writing the fonts' width tables");
 		goto out;
 	}
-	if ((st = write_gid_maps(w)) != HPDF_OK) {
-		report(w, d, st, "PDF writer: writing the fonts' glyph maps");
-		goto out;
-	}
-	if ((st = shrink_font_programs(w)) != HPDF_OK) {
+	if ((st = embed_fonts(w)) != HPDF_OK) {
 		report(w, d, st, "PDF writer: embedding the font programs");
 		goto out;
 	}
