@@ -27,8 +27,9 @@
 struct archive {
 	pdf_attachment *files;
 	size_t n;
-	unsigned char **data; /* owned contents of files[i] */
-	char **desc;          /* owned descriptions */
+	unsigned char **data;     /* owned contents of files[i] */
+	unsigned char **deflated; /* owned: files[i].deflated */
+	char **desc;              /* owned descriptions */
 	char *manifest;
 	char mod_date[24];
 	int has_epoch;
@@ -125,14 +126,20 @@ static int source_date_epoch(long long *epoch, diag *d)
 
 /* ------------------------------------------------------------ collecting */
 
+/* Adds a file to embed; data is owned by the archive from here on, and the
+ * file is compressed now (the archive is collected beside the layout, so
+ * the PDF writer need not do it later). */
 static void add_file(archive *a, const char *name, const char *desc, const char *rel,
-                     unsigned char *data, size_t size)
+                     unsigned char *data, const unsigned char *contents, size_t size)
 {
 	size_t i = a->n++;
 	a->files = xrealloc(a->files, a->n * sizeof(*a->files));
 	a->data = xrealloc(a->data, a->n * sizeof(*a->data));
+	a->deflated = xrealloc(a->deflated, a->n * sizeof(*a->deflated));
 	a->desc = xrealloc(a->desc, a->n * sizeof(*a->desc));
 	a->data[i] = data;
+	size_t deflated_size = 0;
+	a->deflated[i] = pdf_deflate(contents, size, &deflated_size);
 	a->desc[i] = xstrdup(desc);
 	size_t len = strlen(name);
 	const char *mime = "application/json";
@@ -145,8 +152,12 @@ static void add_file(archive *a, const char *name, const char *desc, const char 
 	                               .desc = a->desc[i],
 	                               .mime = mime,
 	                               .relationship = rel,
-	                               .data = data,
-	                               .size = size};
+	                               .data = contents,
+	                               .size = size,
+	                               .deflated = a->deflated[i],
+	                               .deflated_size = deflated_size,
+	                               .has_md5 = 1};
+	md5(contents, size, a->files[i].md5);
 }
 
 /* Adds one input file to the archive and its manifest entry to arr. */
@@ -175,7 +186,7 @@ static int add_input(archive *a, cJSON *arr, const char *path, const char *role,
 	else
 		snprintf(desc, sizeof(desc), "Report definition (source)");
 	sha_hex(data, size, hex);
-	add_file(a, name, desc, "Source", data, size);
+	add_file(a, name, desc, "Source", data, data, size);
 
 	cJSON *e = cJSON_CreateObject();
 	cJSON_AddStringToObject(e, "name", name);
@@ -279,8 +290,7 @@ archive *archive_collect(const report *r, const plugin_set *ps, const build_opts
 	}
 	add_file(a, ARCHIVE_MANIFEST,
 	         "How this PDF was made: SHA-256 of each input, rapport version, plugins, fonts",
-	         "Supplement", NULL, strlen(a->manifest));
-	a->files[a->n - 1].data = (const unsigned char *)a->manifest;
+	         "Supplement", NULL, (const unsigned char *)a->manifest, strlen(a->manifest));
 	return a;
 }
 
@@ -301,9 +311,11 @@ void archive_free(archive *a)
 		return;
 	for (size_t i = 0; i < a->n; i++) {
 		free(a->data[i]);
+		free(a->deflated[i]);
 		free(a->desc[i]);
 	}
 	free(a->data);
+	free(a->deflated);
 	free(a->desc);
 	free(a->files);
 	if (a->manifest)

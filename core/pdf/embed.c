@@ -2,6 +2,7 @@
  * embed.c - associated files: the report's sources inside the PDF.
  */
 #include "embed.h"
+#include "flate.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,8 @@ static void *text_string(HPDF_Doc pdf, const char *s)
 	return b;
 }
 
+_Static_assert(sizeof(((pdf_attachment *)0)->md5) == MD5_LEN, "pdf_attachment.md5 is an MD5");
+
 /* The embedded file stream of one attachment. */
 static HPDF_Dict file_stream(HPDF_Doc pdf, const pdf_attachment *a, const char *mod_date,
                              HPDF_STATUS *st)
@@ -61,7 +64,10 @@ static HPDF_Dict file_stream(HPDF_Doc pdf, const pdf_attachment *a, const char *
 	}
 	s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	unsigned char sum[MD5_LEN];
-	md5(a->data, a->size, sum);
+	if (a->has_md5)
+		memcpy(sum, a->md5, MD5_LEN);
+	else
+		md5(a->data, a->size, sum);
 	*st = HPDF_Dict_AddName(s, "Type", "EmbeddedFile");
 	if (*st == HPDF_OK)
 		*st = HPDF_Dict_AddName(s, "Subtype", a->mime); /* '/' is written as #2F */
@@ -75,7 +81,9 @@ static HPDF_Dict file_stream(HPDF_Doc pdf, const pdf_attachment *a, const char *
 		*st = HPDF_Dict_Add(s, "Params", params);
 	else
 		HPDF_Dict_Free(params);
-	if (*st == HPDF_OK && a->size)
+	if (*st == HPDF_OK && a->deflated)
+		*st = flate_set_compressed(s, a->deflated, a->deflated_size);
+	else if (*st == HPDF_OK && a->size)
 		*st = HPDF_Stream_Write(s->stream, a->data, (HPDF_UINT)a->size);
 	return *st == HPDF_OK ? s : NULL;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../arena.h"
+#include "pdf.h"
 
 /* libdeflate's level 6: smaller output than zlib's default level, in about
  * half the time (docs/performance.md). */
@@ -33,6 +34,16 @@ typedef struct pool {
 	atomic_size_t next; /* first job not yet taken */
 } pool;
 
+struct flate_queue {
+	pthread_mutex_t lock;
+	pthread_cond_t more; /* a job was added, or the queue closed */
+	job *jobs;           /* under lock: the array moves as it grows */
+	size_t n, cap, next; /* jobs, room, first job not yet taken */
+	int closed;
+	int threaded;
+	pthread_t thread;
+};
+
 /* Writes the key libharu leaves out for a stream whose filter is NONE. */
 static HPDF_STATUS write_filter(HPDF_Dict dict, HPDF_Stream stream)
 {
@@ -50,6 +61,33 @@ static int compressible(const HPDF_Obj_Header *h)
 	return dict->stream && dict->stream->type == HPDF_STREAM_MEMORY &&
 	       dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !dict->filterParams &&
 	       !dict->before_write_fn && !dict->write_fn && !dict->after_write_fn;
+}
+
+unsigned char *pdf_deflate(const void *data, size_t size, size_t *out_len)
+{
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(FLATE_LEVEL);
+	if (!c)
+		return NULL;
+	size_t cap = libdeflate_zlib_compress_bound(c, size);
+	unsigned char *out = malloc(cap);
+	*out_len = out ? libdeflate_zlib_compress(c, data, size, out, cap) : 0;
+	libdeflate_free_compressor(c);
+	if (*out_len == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+HPDF_STATUS flate_set_compressed(HPDF_Dict dict, const uint8_t *bytes, size_t len)
+{
+	HPDF_MemStream_FreeData(dict->stream);
+	HPDF_STATUS st = HPDF_Stream_Write(dict->stream, bytes, (HPDF_UINT)len);
+	if (st == HPDF_OK) {
+		dict->filter = HPDF_STREAM_FILTER_NONE;
+		dict->write_fn = write_filter;
+	}
+	return st;
 }
 
 /* Takes jobs until none is left: each compresses one stream. */
@@ -75,6 +113,112 @@ static void *work(void *arg)
 	}
 	libdeflate_free_compressor(c);
 	return NULL;
+}
+
+/* Compresses jobs of q as they come until q is closed and empty (with
+ * wait set) or no job is waiting (wait clear). */
+static void drain(flate_queue *q, struct libdeflate_compressor *c, int wait)
+{
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		while (q->next == q->n && !q->closed && wait)
+			pthread_cond_wait(&q->more, &q->lock);
+		if (q->next == q->n)
+			break;
+		size_t i = q->next++;
+		const uint8_t *raw = q->jobs[i].raw;
+		size_t raw_len = q->jobs[i].raw_len;
+		pthread_mutex_unlock(&q->lock);
+		size_t cap = c ? libdeflate_zlib_compress_bound(c, raw_len) : 0;
+		uint8_t *out = c ? malloc(cap) : NULL;
+		size_t out_len = out ? libdeflate_zlib_compress(c, raw, raw_len, out, cap) : 0;
+		if (out_len == 0) {
+			free(out);
+			out = NULL; /* left to libharu */
+		}
+		pthread_mutex_lock(&q->lock);
+		q->jobs[i].out = out;
+		q->jobs[i].out_len = out_len;
+	}
+	pthread_mutex_unlock(&q->lock);
+}
+
+static void *queue_thread(void *arg)
+{
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(FLATE_LEVEL);
+	drain(arg, c, 1);
+	libdeflate_free_compressor(c);
+	return NULL;
+}
+
+flate_queue *flate_queue_new(void)
+{
+	flate_queue *q = xcalloc(1, sizeof(*q));
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->more, NULL);
+	q->threaded = pthread_create(&q->thread, NULL, queue_thread, q) == 0;
+	return q;
+}
+
+HPDF_STATUS flate_queue_add(flate_queue *q, HPDF_Dict dict)
+{
+	if (!compressible(&dict->header))
+		return HPDF_OK;
+	uint8_t *raw;
+	size_t len;
+	HPDF_STATUS st = read_whole_stream(dict->stream, &raw, &len);
+	if (st != HPDF_OK)
+		return st;
+	HPDF_MemStream_FreeData(dict->stream);
+	/* until the bytes come back, libharu must not compress the empty
+	 * stream: marked as already compressed */
+	dict->filter = HPDF_STREAM_FILTER_NONE;
+	dict->write_fn = write_filter;
+	pthread_mutex_lock(&q->lock);
+	if (q->n == q->cap) {
+		q->cap = q->cap ? 2 * q->cap : 256;
+		q->jobs = xrealloc(q->jobs, q->cap * sizeof(*q->jobs));
+	}
+	q->jobs[q->n++] = (job){.dict = dict, .raw = raw, .raw_len = len};
+	pthread_cond_signal(&q->more);
+	pthread_mutex_unlock(&q->lock);
+	return HPDF_OK;
+}
+
+HPDF_STATUS flate_queue_finish(flate_queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->closed = 1;
+	pthread_cond_broadcast(&q->more);
+	pthread_mutex_unlock(&q->lock);
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(FLATE_LEVEL);
+	drain(q, c, 0);
+	libdeflate_free_compressor(c);
+	if (q->threaded)
+		pthread_join(q->thread, NULL);
+
+	HPDF_STATUS st = HPDF_OK;
+	for (size_t i = 0; i < q->n; i++) {
+		job *j = &q->jobs[i];
+		if (st == HPDF_OK) {
+			if (j->out) {
+				st = flate_set_compressed(j->dict, j->out, j->out_len);
+			} else { /* not compressed: back as it was, for libharu */
+				HPDF_MemStream_FreeData(j->dict->stream);
+				st = HPDF_Stream_Write(j->dict->stream, j->raw,
+				                       (HPDF_UINT)j->raw_len);
+				j->dict->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+				j->dict->write_fn = NULL;
+			}
+		}
+		free(j->raw);
+		free(j->out);
+	}
+	free(q->jobs);
+	pthread_cond_destroy(&q->more);
+	pthread_mutex_destroy(&q->lock);
+	free(q);
+	return st;
 }
 
 /* Orders jobs largest first, so that the last ones taken are short. */
@@ -152,14 +296,8 @@ HPDF_STATUS flate_streams(HPDF_Doc pdf, int threads)
 	/* back to libharu, in this thread: it is not thread-safe */
 	for (size_t i = 0; i < n; i++) {
 		job *j = &jobs[i];
-		if (st == HPDF_OK && j->out) {
-			HPDF_MemStream_FreeData(j->dict->stream);
-			st = HPDF_Stream_Write(j->dict->stream, j->out, (HPDF_UINT)j->out_len);
-			if (st == HPDF_OK) {
-				j->dict->filter = HPDF_STREAM_FILTER_NONE;
-				j->dict->write_fn = write_filter;
-			}
-		}
+		if (st == HPDF_OK && j->out)
+			st = flate_set_compressed(j->dict, j->out, j->out_len);
 		free(j->raw);
 		free(j->out);
 	}

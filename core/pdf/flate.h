@@ -24,6 +24,28 @@
  * marked as compressed.  Returns HPDF_OK or a libharu error code. */
 HPDF_STATUS flate_streams(HPDF_Doc pdf, int threads);
 
+/* A compressor working beside the caller: each stream handed to it is
+ * compressed on another thread while the caller goes on (drawing the next
+ * page).  Only the caller's thread touches libharu. */
+typedef struct flate_queue flate_queue;
+
+/* Starts the queue's thread (without one, streams are compressed at
+ * flate_queue_finish).  Never NULL. */
+flate_queue *flate_queue_new(void);
+
+/* Takes dict's stream, if flate_streams would (see there), out of libharu
+ * for compressing; the stream must not change afterwards. */
+HPDF_STATUS flate_queue_add(flate_queue *q, HPDF_Dict dict);
+
+/* Waits for (and helps with) the streams still being compressed, hands
+ * them all back to libharu compressed, and frees q.  Returns HPDF_OK or the
+ * first libharu error (q is freed either way). */
+HPDF_STATUS flate_queue_finish(flate_queue *q);
+
+/* Makes bytes[0..len), compressed by pdf_deflate, the content of dict's
+ * stream, written with /Filter /FlateDecode but not compressed again. */
+HPDF_STATUS flate_set_compressed(HPDF_Dict dict, const uint8_t *bytes, size_t len);
+
 /* Reads the stream s (a memory stream) whole into a malloc'ed buffer. */
 HPDF_STATUS read_whole_stream(HPDF_Stream s, uint8_t **data, size_t *len);
 

@@ -44,7 +44,19 @@ typedef struct pdf_attachment {
 	const char *relationship; /* /AFRelationship: "Source", "Supplement", "Data" */
 	const unsigned char *data;
 	size_t size;
+	/* optional, to spare the writer the work: data compressed by
+	 * pdf_deflate (NULL: the writer compresses it), and its MD5 (if
+	 * has_md5; else the writer computes it) */
+	const unsigned char *deflated;
+	size_t deflated_size;
+	unsigned char md5[16];
+	int has_md5;
 } pdf_attachment;
+
+/* data[0..size) compressed as the writer compresses its streams (zlib
+ * format); malloc'ed, its length in *out_len; NULL if out of memory.  Safe
+ * to call from any thread (it does not touch libharu). */
+unsigned char *pdf_deflate(const void *data, size_t size, size_t *out_len);
 
 /* Files pdf_writer_write embeds; a and the data it points to must stay valid
  * until then.  A later call replaces the list. */

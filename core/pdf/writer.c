@@ -1618,6 +1618,7 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 	}
 
 	pdfa_meta meta = {0};
+	flate_queue *queue = NULL;
 	/* All pages first: links and bookmarks may point forward. */
 	HPDF_Page *pages = xcalloc(doc->npages, sizeof(*pages));
 	int rc = -1;
@@ -1633,9 +1634,16 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 			goto out;
 		}
 	}
+	/* each page's content is compressed beside the drawing of the next */
+	queue = flate_queue_new();
 	for (size_t i = 0; i < doc->npages; i++) {
 		if (draw_page(w, doc, i, pages, d) != 0)
 			goto out;
+		HPDF_PageAttr attr = pages[i]->attr;
+		if ((st = flate_queue_add(queue, attr->contents)) != HPDF_OK) {
+			report(w, d, st, "PDF writer: compressing page %zu", i + 1);
+			goto out;
+		}
 		if (w->release_pages) { /* drawn: libharu holds the page now */
 			free(doc->pages[i].ops);
 			doc->pages[i].ops = NULL;
@@ -1674,7 +1682,11 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 		report(w, d, st, "PDF writer: replacing the fonts' ToUnicode maps");
 		goto out;
 	}
-	if ((st = flate_streams(w->pdf, 0)) != HPDF_OK) {
+	st = flate_queue_finish(queue);
+	queue = NULL;
+	if (st == HPDF_OK)
+		st = flate_streams(w->pdf, 0);
+	if (st != HPDF_OK) {
 		report(w, d, st, "PDF writer: compressing the streams");
 		goto out;
 	}
@@ -1687,6 +1699,8 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 		goto out;
 	rc = 0;
 out:
+	if (queue)
+		flate_queue_finish(queue);
 	free((char *)meta.title);
 	free((char *)meta.author);
 	free((char *)meta.subject);

@@ -25,6 +25,7 @@
  * dynamic programme over (break, fitness class, hyphenated lines in a row).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,10 +36,9 @@ enum { NFIT = 4, NHR = 3 };
 #define FLAGGED_DEMERITS      10000.0
 #define FITNESS_DEMERITS      10000.0
 #define FINAL_HYPHEN_DEMERITS 5000.0
-#define INFEASIBLE            1e30
 
 typedef struct state {
-	double d;            /* total demerits, INFEASIBLE if unreached */
+	double d;            /* total demerits */
 	int prev, pfit, phr; /* the state it came from */
 } state;
 
@@ -59,22 +59,21 @@ static int fitness(double r)
 	return 3;
 }
 
-/* One pass; on success fills p->lines and returns 0.  reached[b] says
- * whether any state of break b is feasible (one byte to test instead of
- * twelve states, for every candidate line: the test was most of the time of
- * long documents). */
+/* One pass; on success fills p->lines and returns 0.  live[b] has bit
+ * f * NHR + h set when state (b, f, h) is feasible: a break has one to four
+ * live states of its twelve, and only those are visited. */
 static int run_pass(para *p, float width, int mode, kp_pass pass, const double *pw,
-                    const double *ps, const double *pk, state *st, unsigned char *reached)
+                    const double *ps, const double *pk, state *st, uint16_t *live)
 {
 	size_t n = p->nwords;
 	const double rag = mode == LB_RAGGED ? 3.0 * p->size : 0.0;
 	const double hyph_penalty = mode == LB_RAGGED ? 150.0 : 50.0;
-	for (size_t i = 0; i < (n + 1) * NFIT * NHR; i++)
-		st[i] = (state){INFEASIBLE, -1, 0, 0};
-	memset(reached, 0, n + 1);
-	reached[0] = 1;
+	/* a state's entry in st is only read once its bit in live is set */
+	memset(live, 0, (n + 1) * sizeof(*live));
+	live[0] = 1u << (1 * NHR + 0);
 #define ST(b, f, h) st[((size_t)(b)*NFIT + (size_t)(f)) * NHR + (size_t)(h)]
-	ST(0, 1, 0).d = 0;
+	ST(0, 1, 0) = (state){0, -1, 0, 0};
+	size_t lo = 0; /* the previous break's longest-still-too-short start */
 
 	for (size_t j = 0; j < n; j++) {
 		const lb_word *wj = &p->words[j];
@@ -95,19 +94,19 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 		 * times the stretch only grows as s goes down). */
 		size_t top = j + 1;
 		if (!last && pass.max_ratio < 1e8) {
-			size_t lo = 0, hi = j + 1; /* find the largest s <= j that is long enough */
+			/* the largest s <= j that is long enough: near the previous
+			 * break's, so walk from there */
 			double need = width - 0.02;
-#define LONG_ENOUGH(s)                                                                        \
+#define LONG_ENOUGH(s)                                                                             \
 	(pw[j + 1] - pw[s] - gw + hy + pass.max_ratio * (ps[j + 1] - ps[s] - gs + rag) >= need)
 			if (!LONG_ENOUGH(0))
 				continue; /* even the whole paragraph up to j is too short */
-			while (hi - lo > 1) { /* LONG_ENOUGH(lo), !LONG_ENOUGH(hi) or hi = j + 1 */
-				size_t mid = lo + (hi - lo) / 2;
-				if (LONG_ENOUGH(mid))
-					lo = mid;
-				else
-					hi = mid;
-			}
+			if (lo > j)
+				lo = j;
+			while (lo > 0 && !LONG_ENOUGH(lo))
+				lo--;
+			while (lo < j && LONG_ENOUGH(lo + 1))
+				lo++;
 #undef LONG_ENOUGH
 			top = lo + 1;
 		}
@@ -117,7 +116,7 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 			double shr = pk[j + 1] - pk[s] - gk;
 			if (nat - shr > width + 0.01)
 				break; /* starting earlier only makes it longer */
-			if (!reached[s])
+			if (!live[s])
 				continue;
 			double r;
 			if (nat <= width + 0.01)
@@ -139,32 +138,30 @@ static int run_pass(para *p, float width, int mode, kp_pass pass, const double *
 					continue; /* no hyphen across the last line */
 				base += FINAL_HYPHEN_DEMERITS;
 			}
-			for (int f = 0; f < NFIT; f++)
-				for (int h = 0; h < NHR; h++) {
-					const state *from = &ST(s, f, h);
-					if (from->d >= INFEASIBLE)
-						continue;
-					int nh = flagged ? h + 1 : 0;
-					if (nh >= NHR)
-						continue; /* a third hyphenated line in a row */
-					double d = from->d + base;
-					if (flagged && prev_flag)
-						d += FLAGGED_DEMERITS;
-					if (abs(fit - f) > 1)
-						d += FITNESS_DEMERITS;
-					state *to = &ST(j + 1, fit, nh);
-					if (d < to->d) {
-						*to = (state){d, (int)s, f, h};
-						reached[j + 1] = 1;
-					}
+			if (flagged && prev_flag)
+				base += FLAGGED_DEMERITS;
+			for (unsigned m = live[s]; m; m &= m - 1) {
+				int k = __builtin_ctz(m), f = k / NHR, h = k % NHR;
+				int nh = flagged ? h + 1 : 0;
+				if (nh >= NHR)
+					continue; /* a third hyphenated line in a row */
+				double d = ST(s, f, h).d + base;
+				if (abs(fit - f) > 1)
+					d += FITNESS_DEMERITS;
+				state *to = &ST(j + 1, fit, nh);
+				uint16_t bit = (uint16_t)(1u << (fit * NHR + nh));
+				if (!(live[j + 1] & bit) || d < to->d) {
+					*to = (state){d, (int)s, f, h};
+					live[j + 1] |= bit;
 				}
+			}
 		}
 	}
 	/* the best way to the end, then back to the start */
 	int bf = -1, bh = 0;
 	for (int f = 0; f < NFIT; f++)
 		for (int h = 0; h < NHR; h++)
-			if (ST(n, f, h).d < INFEASIBLE &&
+			if ((live[n] >> (f * NHR + h) & 1) &&
 			    (bf < 0 || ST(n, f, h).d < ST(n, bf, bh).d)) {
 				bf = f;
 				bh = h;
@@ -205,11 +202,11 @@ int kp_break(para *p, arena *a, float width, int mode)
 	/* prefix sums of widths (pieces and their glue), stretch and shrink */
 	double *pw = calloc(3 * (n + 1), sizeof(double));
 	state *st = malloc((n + 1) * NFIT * NHR * sizeof(*st));
-	unsigned char *reached = malloc(n + 1);
-	if (!pw || !st || !reached) {
+	uint16_t *live = malloc((n + 1) * sizeof(*live));
+	if (!pw || !st || !live) {
 		free(pw);
 		free(st);
-		free(reached);
+		free(live);
 		return -1;
 	}
 	double *ps = pw + (n + 1), *pk = ps + (n + 1);
@@ -223,9 +220,9 @@ int kp_break(para *p, arena *a, float width, int mode)
 	static const kp_pass passes[] = {{0, 1.0, 0}, {1, 1.6, 0}, {1, 1.6, 1}, {1, 1e9, 1}};
 	int rc = -1;
 	for (size_t i = 0; i < sizeof(passes) / sizeof(*passes) && rc != 0; i++)
-		rc = run_pass(p, width, mode, passes[i], pw, ps, pk, st, reached);
+		rc = run_pass(p, width, mode, passes[i], pw, ps, pk, st, live);
 	free(pw);
 	free(st);
-	free(reached);
+	free(live);
 	return rc;
 }

@@ -1,11 +1,12 @@
 /* The font program rewrite: glyph names dropped, everything else intact and
  * every checksum right, so that strict readers accept the embedded font. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
 
