@@ -137,6 +137,7 @@ typedef struct pipeline {
 	rapport_ctx ctx;
 	char data_dir[4096]; /* the report definition's directory */
 	image_info logo;     /* logo.path[0] == 0: none */
+	task *patterns;      /* loading the hyphenation patterns, until the layout */
 } pipeline;
 
 static int section_included(const pipeline *p, const report_section *s)
@@ -427,6 +428,12 @@ static const char **report_images(pipeline *p, size_t *n)
 	return v;
 }
 
+/* Loads hyphenation patterns (a task: path is a file name). */
+static void *load_patterns(void *path)
+{
+	return hyph_open(path);
+}
+
 /* archive_collect as a task, beside the layout: its messages are held in
  * `text` until the join. */
 typedef struct manifest_task {
@@ -520,7 +527,9 @@ static int write_pdf(pipeline *p, double t0)
 		lo.logo = &logo;
 	}
 	/* one set of patterns for all the layout's passes */
-	lo.hyph = hyph_open(hyph_dict_path(lang_code(o->lang)));
+	lo.hyph = task_join(p->patterns);
+	p->patterns = NULL;
+	phase_done("hyphenation patterns");
 	if (p->r.single_year) {
 		snprintf(title, sizeof(title), "%s %d", label(o->lang, "annual_report"),
 		         p->r.single_year);
@@ -614,6 +623,9 @@ int build_run(const build_opts *o, diag *d)
 	memset(&p, 0, sizeof(p));
 	p.o = o;
 	p.d = d;
+	/* the patterns take a while to load, and only the layout needs them */
+	if (o->out_path && !o->emit_only)
+		p.patterns = task_start(load_patterns, (void *)hyph_dict_path(lang_code(o->lang)));
 	int rc = load_and_check(&p);
 	phase_done("load and check");
 	if (rc == EXIT_OK && (o->out_path || o->emit_only)) {
@@ -633,6 +645,11 @@ int build_run(const build_opts *o, diag *d)
 	} else if (rc == EXIT_OK && !o->quiet) {
 		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,
 		       p.r.nsections);
+	}
+	if (p.patterns) { /* not laid out */
+		hyphenator *h = task_join(p.patterns);
+		if (!p.ctx.crashed)
+			hyph_close(h);
 	}
 	if (p.ctx.crashed) {
 		heap_suspect = 1;
