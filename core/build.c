@@ -341,13 +341,13 @@ static void print_stats(const layout_stats *st)
 /* Warns about each string in the data (values, not keys) with a character
  * that neither the body face nor the fallback face has: it would print as
  * U+FFFD.  The warning names the string's file, line, column and path. */
-static void check_glyphs(const jnode *n, const metrics *m, diag *d, int depth)
+static void check_glyphs(const jnode *n, const metrics *m, diag *d, int depth, int ascii_ok)
 {
 	if (depth > JSON_MAX_DEPTH)
 		return;
 	if (jnode_kind(n) == J_ARRAY || jnode_kind(n) == J_OBJECT) {
 		for (size_t i = 0; i < jnode_length(n); i++)
-			check_glyphs(jnode_at(n, i), m, d, depth + 1);
+			check_glyphs(jnode_at(n, i), m, d, depth + 1, ascii_ok);
 		return;
 	}
 	const char *s = jnode_string(n, NULL);
@@ -355,6 +355,10 @@ static void check_glyphs(const jnode *n, const metrics *m, diag *d, int depth)
 		return;
 	const char *end = s + strlen(s);
 	for (const char *t = s; t < end;) {
+		if (ascii_ok && (unsigned char)*t >= 0x20 && (unsigned char)*t < 0x7F) {
+			t++; /* most of the text: known to be there */
+			continue;
+		}
 		uint32_t cp = utf8_next(&t, end);
 		if (cp < 0x20 || cp == 0xA0 || cp == 0xAD || m->has_glyph(m->ud, FACE_SERIF, cp) ||
 		    m->has_glyph(m->ud, FACE_FALLBACK, cp))
@@ -370,17 +374,15 @@ static void check_glyphs(const jnode *n, const metrics *m, diag *d, int depth)
 
 /* Runs check_glyphs over the definition and the years with the fonts the
  * PDF will use (before the years are freed for the layout). */
-static void warn_undrawable(pipeline *p)
+static void warn_undrawable(pipeline *p, pdf_writer *w)
 {
-	const build_opts *o = p->o;
-	pdf_writer *w = pdf_writer_new(o->fonts_list ? o->fonts_list : default_fonts_list(), p->d);
-	if (!w)
-		return; /* write_pdf reports it */
 	const metrics *m = pdf_writer_metrics(w);
-	check_glyphs(jdoc_root(p->r.def), m, p->d, 0);
+	int ascii_ok = 1; /* the body face has every printable ASCII character */
+	for (uint32_t cp = 0x20; cp < 0x7F && ascii_ok && m->has_glyph; cp++)
+		ascii_ok = m->has_glyph(m->ud, FACE_SERIF, cp);
+	check_glyphs(jdoc_root(p->r.def), m, p->d, 0, ascii_ok);
 	for (size_t i = 0; i < p->r.nyears; i++)
-		check_glyphs(jdoc_root(p->r.years[i].doc), m, p->d, 0);
-	pdf_writer_free(w);
+		check_glyphs(jdoc_root(p->r.years[i].doc), m, p->d, 0, ascii_ok);
 }
 
 /* Test hook (docs/robustness.md): with RAPPORT_TEST_COMMIT_DELAY=N in the
@@ -483,15 +485,10 @@ static archive *finish_manifest(task *t, manifest_task *m, diag *d)
 }
 
 /* Lays out and writes the PDF.  Returns an exit code. */
-static int write_pdf(pipeline *p, double t0)
+static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 {
 	const build_opts *o = p->o;
 	diag *d = p->d;
-	const char *fonts = o->fonts_list ? o->fonts_list : default_fonts_list();
-	pdf_writer *w = pdf_writer_new(fonts, d);
-	if (!w)
-		return EXIT_DATA;
-	phase_done("fonts");
 	if (o->verbose)
 		for (int f = 0; f < FACE_COUNT; f++)
 			fprintf(stderr, "rapport: font %-17s %s\n", face_name((face_id)f),
@@ -637,11 +634,20 @@ int build_run(const build_opts *o, diag *d)
 		 * strings are not needed for the layout */
 		if (p.ctx.scratch)
 			ctx_free(&p.ctx);
-		if (rc == EXIT_OK && !o->emit_only)
-			warn_undrawable(&p);
+		pdf_writer *w = NULL;
+		if (rc == EXIT_OK && !o->emit_only) {
+			w = pdf_writer_new(o->fonts_list ? o->fonts_list : default_fonts_list(), d);
+			if (w)
+				warn_undrawable(&p, w);
+			else
+				rc = EXIT_DATA;
+			phase_done("fonts");
+		}
 		report_free_years(&p.r);
 		if (rc == EXIT_OK && !o->emit_only)
-			rc = write_pdf(&p, t0);
+			rc = write_pdf(&p, w, t0); /* frees w */
+		else
+			pdf_writer_free(w);
 	} else if (rc == EXIT_OK && !o->quiet) {
 		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,
 		       p.r.nsections);
