@@ -377,9 +377,7 @@ static void check_glyphs(const jnode *n, const metrics *m, diag *d, int depth, i
 static void warn_undrawable(pipeline *p, pdf_writer *w)
 {
 	const metrics *m = pdf_writer_metrics(w);
-	int ascii_ok = 1; /* the body face has every printable ASCII character */
-	for (uint32_t cp = 0x20; cp < 0x7F && ascii_ok && m->has_glyph; cp++)
-		ascii_ok = m->has_glyph(m->ud, FACE_SERIF, cp);
+	int ascii_ok = m->ascii_full[FACE_SERIF];
 	check_glyphs(jdoc_root(p->r.def), m, p->d, 0, ascii_ok);
 	for (size_t i = 0; i < p->r.nyears; i++)
 		check_glyphs(jdoc_root(p->r.years[i].doc), m, p->d, 0, ascii_ok);

@@ -450,6 +450,13 @@ pdf_writer *pdf_writer_new(const char *fonts_list, diag *d)
 	w->m.ud = w;
 	w->m.width = metric_width;
 	w->m.has_glyph = metric_has_glyph;
+	for (int f = 0; f < FACE_COUNT; f++) {
+		w->m.ascii_full[f] = 1;
+		for (uint32_t c = 0x20; c < 0x7F; c++)
+			w->m.ascii_full[f] &= metric_has_glyph(w, (face_id)f, c) != 0;
+		for (uint32_t c = 0; c < 128; c++)
+			w->m.ascii_width[f][c] = (short)metric_width(w, (face_id)f, c);
+	}
 	return w;
 
 fail:

@@ -38,6 +38,19 @@ double text_width(const metrics *m, face_id f, double size, const char *s, size_
 
 	const char *end = s + len;
 	long long sum = 0;
+	if ((unsigned)f < FACE_COUNT && m->ascii_full[f]) {
+		const short *aw = m->ascii_width[f];
+		while (s < end) {
+			unsigned char c = (unsigned char)*s;
+			if (c < 0x80) {
+				sum += aw[c];
+				s++;
+			} else {
+				sum += m->width(m->ud, f, utf8_next(&s, end));
+			}
+		}
+		return (double)sum * size / 1000.0;
+	}
 	while (s < end) {
 		/* ASCII without the call: most characters of Swedish text */
 		uint32_t cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++ : utf8_next(&s, end);

@@ -40,6 +40,11 @@ typedef struct metrics {
 	/* Ascent and descent of face f, 1/1000 em (descent negative). */
 	int ascent[FACE_COUNT];
 	int descent[FACE_COUNT];
+	/* Optional, for speed: if ascii_full[f], face f has every printable
+	 * ASCII character (U+0020..U+007E) and ascii_width[f][c] is
+	 * width(f, c) for c < 128; else the callbacks are asked. */
+	unsigned char ascii_full[FACE_COUNT];
+	short ascii_width[FACE_COUNT][128];
 } metrics;
 
 /* Width of a UTF-8 string in points at `size`. */

@@ -47,8 +47,8 @@ typedef struct shaper {
 	size_t nwords, cap_words;
 	lb_frag *frags;
 	size_t nfrags, cap_frags;
-	size_t wfrag;     /* first fragment of the word being collected */
-	int nohyph;       /* the word is a name, a link or has a number */
+	size_t wfrag;          /* first fragment of the word being collected */
+	int nohyph;            /* the word is a name, a link or has a number */
 	size_t soft[MAX_CUTS]; /* soft hyphens: fragment index where a piece starts */
 	size_t nsoft;
 } shaper;
@@ -77,7 +77,12 @@ static int has(const metrics *m, face_id f, uint32_t cp)
 static void add_text(shaper *s, face_id f, const char *t, size_t len, const char *uri)
 {
 	const char *end = t + len, *run = t;
+	int ascii_full = (unsigned)f < FACE_COUNT && s->m->ascii_full[f];
 	while (t < end) {
+		if (ascii_full && (unsigned char)*t >= 0x20 && (unsigned char)*t < 0x7F) {
+			t++; /* the face has it */
+			continue;
+		}
 		const char *c = t;
 		uint32_t cp = utf8_next(&t, end);
 		if (cp == 0x00AD) {
@@ -261,8 +266,8 @@ static void shape_spans(para *p, arena *a, const metrics *m, family fam, int fac
 	float space = 0;
 
 	for (size_t i = 0; i < nspans; i++) {
-		face_id f = face_override >= 0 ? (face_id)face_override
-		                               : face_for(fam, spans[i].style);
+		face_id f =
+		        face_override >= 0 ? (face_id)face_override : face_for(fam, spans[i].style);
 		space = (float)(m->width(m->ud, f, ' ') * size / 1000.0);
 		const char *t = spans[i].text, *end = t + spans[i].len;
 		while (t < end) {
@@ -403,7 +408,6 @@ size_t para_break(para *p, arena *a, float width, int mode)
 		} else if (extra < -0.01f) {
 			p->overfull++;
 		}
-
 	}
 	return p->nlines;
 }
