@@ -453,8 +453,9 @@ static void *collect_manifest(void *arg)
 	                       &m->d);
 }
 
-/* Starts collecting the archive (hashing every input, plugin and font). */
-static task *start_manifest(manifest_task *m, pipeline *p, const pdf_writer *w)
+/* Starts collecting the archive (hashing every input, plugin and font):
+ * beside the caller, or at once if `now`. */
+static task *start_manifest(manifest_task *m, pipeline *p, const pdf_writer *w, int now)
 {
 	memset(m, 0, sizeof(*m));
 	m->p = p;
@@ -464,7 +465,7 @@ static task *start_manifest(manifest_task *m, pipeline *p, const pdf_writer *w)
 	m->d.quiet = p->d->quiet;
 	m->d.limit = p->d->limit;
 	m->d.out = open_memstream(&m->text, &m->len);
-	return task_start(collect_manifest, m);
+	return now ? task_run(collect_manifest, m) : task_start(collect_manifest, m);
 }
 
 /* Waits for the archive, passes its messages on to d, and returns it (NULL
@@ -521,6 +522,11 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 		logo.scale = 1;
 		lo.logo = &logo;
 	}
+	/* the inputs and what made the PDF go inside it (see archive.h):
+	 * collected now if the patterns are still loading (this thread would
+	 * only wait), else beside the layout; the same archive either way */
+	manifest_task manifest;
+	task *collecting = start_manifest(&manifest, p, w, !task_done(p->patterns));
 	/* one set of patterns for all the layout's passes */
 	lo.hyph = task_join(p->patterns);
 	p->patterns = NULL;
@@ -538,9 +544,6 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	archive *arch = NULL;
 	layout_stats st;
 	int rc = EXIT_OK;
-	/* the inputs and what made the PDF go inside it (see archive.h) */
-	manifest_task manifest;
-	task *collecting = start_manifest(&manifest, p, w);
 	int laid_out = layout_run(&p->blocks, &lo, &doc, &st, d) == 0;
 	phase_done("layout");
 	arch = finish_manifest(collecting, &manifest, d);

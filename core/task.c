@@ -4,6 +4,7 @@
 #include "task.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "arena.h"
@@ -14,12 +15,14 @@ struct task {
 	void *(*fn)(void *);
 	void *arg;
 	void *result;
+	atomic_int done;
 };
 
 static void *run(void *arg)
 {
 	task *t = arg;
 	t->result = t->fn(t->arg);
+	atomic_store(&t->done, 1);
 	return NULL;
 }
 
@@ -33,6 +36,20 @@ task *task_start(void *(*fn)(void *arg), void *arg)
 	else
 		run(t);
 	return t;
+}
+
+task *task_run(void *(*fn)(void *arg), void *arg)
+{
+	task *t = xcalloc(1, sizeof(*t));
+	t->fn = fn;
+	t->arg = arg;
+	run(t);
+	return t;
+}
+
+int task_done(const task *t)
+{
+	return atomic_load(&((task *)t)->done);
 }
 
 void *task_join(task *t)

@@ -16,6 +16,13 @@ typedef struct task task;
  * made (the result is the same, only later).  Never returns NULL. */
 task *task_start(void *(*fn)(void *arg), void *arg);
 
+/* Runs fn(arg) at once, in the caller's thread, as a task to join: for
+ * work that can go either way. */
+task *task_run(void *(*fn)(void *arg), void *arg);
+
+/* Whether t has finished (task_join would not wait). */
+int task_done(const task *t);
+
 /* Waits for t to finish, frees it, and returns what fn returned. */
 void *task_join(task *t);
 
