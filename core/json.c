@@ -78,6 +78,13 @@ struct jnode {
 	int kind;
 };
 
+/* A slot of the member table: node index + 1 (0: empty), and bits of the
+ * key's hash, compared before the node itself is looked at. */
+struct key_slot {
+	uint32_t node;
+	uint32_t tag;
+};
+
 struct jdoc {
 	char *name;
 	cJSON *cj;
@@ -85,7 +92,7 @@ struct jdoc {
 	jnode *nodes;
 	uint32_t n_nodes;
 	char **paths;      /* per node, built on first use; NULL = not yet */
-	uint32_t *table;   /* (object, key) -> node index + 1; 0 = empty slot */
+	struct key_slot *table; /* (object, key) -> node; node 0 = empty slot */
 	size_t table_mask; /* table size - 1 (a power of two) */
 };
 
@@ -862,20 +869,23 @@ static size_t key_hash(uint32_t parent, const char *key)
 }
 
 /* The table slot of member `key` of object `parent`: the slot that holds it,
- * or the empty slot where it would go.  The table is never more than half
- * full. */
-static uint32_t *find_slot(const jdoc *doc, uint32_t parent, const char *key)
+ * or the empty slot where it would go (its tag, to store with the node, in
+ * *tag).  The table is never more than half full. */
+static struct key_slot *find_slot(const jdoc *doc, uint32_t parent, const char *key,
+                                  uint32_t *tag_out)
 {
-	size_t i = key_hash(parent, key) & doc->table_mask;
+	size_t h = key_hash(parent, key), i = h & doc->table_mask;
+	uint32_t tag = (uint32_t)(h >> 32) | 1;
 
+	*tag_out = tag;
 	for (;;) {
-		uint32_t e = doc->table[i];
+		struct key_slot *e = &doc->table[i];
 
-		if (e == 0)
-			return &doc->table[i];
-		if (doc->nodes[e - 1].parent == parent &&
-		    !strcmp(doc->nodes[e - 1].cj->string, key))
-			return &doc->table[i];
+		if (e->node == 0)
+			return e;
+		if (e->tag == tag && doc->nodes[e->node - 1].parent == parent &&
+		    !strcmp(doc->nodes[e->node - 1].cj->string, key))
+			return e;
 		i = (i + 1) & doc->table_mask;
 	}
 }
@@ -1004,13 +1014,14 @@ static int build_node(struct builder *b, uint32_t idx)
 	n->key_col = sp->key_col;
 
 	if (n->parent != NO_NODE && doc->nodes[n->parent].kind == J_OBJECT) {
-		uint32_t *slot;
+		struct key_slot *slot;
+		uint32_t tag;
 
 		if (!n->cj->string || b->n_keys >= b->max_keys)
 			return -1;
-		slot = find_slot(doc, n->parent, n->cj->string);
-		if (*slot) {
-			const jnode *first = &doc->nodes[*slot - 1];
+		slot = find_slot(doc, n->parent, n->cj->string, &tag);
+		if (slot->node) {
+			const jnode *first = &doc->nodes[slot->node - 1];
 			diag_pos pos = jnode_pos(&doc->nodes[n->parent]);
 			char key[128];
 
@@ -1021,7 +1032,8 @@ static int build_node(struct builder *b, uint32_t idx)
 			           first->key_line);
 			b->bad_data = 1;
 		} else {
-			*slot = idx + 1;
+			slot->node = idx + 1;
+			slot->tag = tag;
 			b->n_keys++;
 		}
 	}
@@ -1363,7 +1375,8 @@ const jnode *jnode_get(const jnode *n, const char *key)
 
 	if (!n || n->kind != J_OBJECT || !key || n->count == 0)
 		return NULL;
-	e = *find_slot(n->doc, node_index(n), key);
+	uint32_t tag;
+	e = find_slot(n->doc, node_index(n), key, &tag)->node;
 	return e ? &n->doc->nodes[e - 1] : NULL;
 }
 
