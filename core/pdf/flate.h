@@ -3,10 +3,10 @@
  * Private to the PDF writer (includes hpdf.h).
  *
  * libharu 2.3.0 deflates each stream with zlib at level 6 while it saves,
- * one after another.  libdeflate at the same level is about twice as fast
- * and a little smaller, and the streams are independent, so they are
- * compressed before the save on all the machine's cores and handed back to
- * libharu as bytes to copy.
+ * one after another.  libdeflate is several times as fast for output a
+ * little smaller, and the streams are independent, so they are compressed
+ * before the save, beside other work (flate_queue) or on all the machine's
+ * cores (flate_streams), and handed back to libharu as bytes to copy.
  */
 #ifndef RAPPORT_FLATE_H
 #define RAPPORT_FLATE_H

@@ -731,18 +731,6 @@ static void emit_utilisation(const rapport_host *h, rapport_ctx *ctx)
 
 /* ========================================================== 3. objectives */
 
-/* Does milestone m name objective id? */
-static int tagged(const rapport_host *h, const rapport_node *m, const char *id)
-{
-	const rapport_node *ids = h->get(m, "objectives");
-	size_t i;
-
-	for (i = 0; i < h->length(ids); i++)
-		if (strcmp(h->string(h->at(ids, i), ""), id) == 0)
-			return 1;
-	return 0;
-}
-
 /* Evidence gathered from the milestones tagged with one objective. */
 struct evidence {
 	long by_kind[sizeof kinds / sizeof kinds[0]];
@@ -810,42 +798,75 @@ static void list_append(char **buf, size_t *len, size_t *cap, const char *item)
 	(*buf)[*len] = '\0';
 }
 
-/* Fills e from the milestones of the build tagged with objective `id`. */
-static void gather(const rapport_host *h, rapport_ctx *ctx, const char *id, struct evidence *e)
-{
-	size_t i, j, len = 0, cap = 0;
-	char *policies = NULL;
+/* A list of policy adopters being built for one objective. */
+struct adopters {
+	char *text;
+	size_t len, cap;
+};
 
-	memset(e, 0, sizeof *e);
-	for (i = 0; i < h->year_count(ctx); i++) {
+/* Counts milestone m (of kind kinds[k], in year index i) as evidence e. */
+static void add_evidence(const rapport_host *h, rapport_ctx *ctx, size_t i, const rapport_node *m,
+                         int k, struct evidence *e, struct adopters *a)
+{
+	const char *kind = kinds[k];
+
+	e->by_kind[k]++;
+	e->total++;
+	if (strcmp(kind, "utbildning") == 0) {
+		const rapport_node *d = h->get(h->get(m, "figures"), "deltagare");
+		e->trainings++;
+		if (h->kind(d) == RAPPORT_NUMBER) {
+			e->participants += (long)h->number(d, 0);
+			e->has_participants = 1;
+		}
+	} else if (strcmp(kind, "policy") == 0 || strcmp(kind, "handlingsplan") == 0) {
+		e->policies++;
+		list_append(&a->text, &a->len, &a->cap, adopter(h, ctx, m, h->year(ctx, i)));
+	} else if (strcmp(kind, "samverkansgrupp") == 0) {
+		add_groups(h, e, m);
+	}
+}
+
+/* Fills ev[0..n) from the milestones of the build, ev[o] from those tagged
+ * with objective o's id: one pass over the milestones for all objectives
+ * (a long period has tens of thousands). */
+static void gather(const rapport_host *h, rapport_ctx *ctx, const rapport_node *objs,
+                   struct evidence *ev, size_t n)
+{
+	struct adopters *a = calloc(n ? n : 1, sizeof(*a));
+	unsigned char *seen = calloc(n ? n : 1, 1);
+	size_t i, j, t, o;
+
+	memset(ev, 0, n * sizeof(*ev));
+	for (i = 0; a && seen && i < h->year_count(ctx); i++) {
 		const rapport_node *ms = h->get(h->year_data(ctx, i, "outreach"), "milestones");
 		for (j = 0; j < h->length(ms); j++) {
 			const rapport_node *m = h->at(ms, j);
-			const char *kind = h->string(h->get(m, "kind"), "");
-			int k = find(kinds, kind);
-			if (!tagged(h, m, id) || k < 0)
+			int k = find(kinds, h->string(h->get(m, "kind"), ""));
+			const rapport_node *tags = h->get(m, "objectives");
+			if (k < 0 || h->length(tags) == 0)
 				continue;
-			e->by_kind[k]++;
-			e->total++;
-			if (strcmp(kind, "utbildning") == 0) {
-				const rapport_node *d = h->get(h->get(m, "figures"), "deltagare");
-				e->trainings++;
-				if (h->kind(d) == RAPPORT_NUMBER) {
-					e->participants += (long)h->number(d, 0);
-					e->has_participants = 1;
+			memset(seen, 0, n); /* a milestone counts once per objective */
+			for (t = 0; t < h->length(tags); t++) {
+				const char *tag = h->string(h->at(tags, t), "");
+				for (o = 0; o < n; o++) {
+					if (seen[o] ||
+					    strcmp(tag, h->string(h->get(h->at(objs, o), "id"),
+					                          "")) != 0)
+						continue;
+					seen[o] = 1;
+					add_evidence(h, ctx, i, m, k, &ev[o], &a[o]);
 				}
-			} else if (strcmp(kind, "policy") == 0 ||
-			           strcmp(kind, "handlingsplan") == 0) {
-				e->policies++;
-				list_append(&policies, &len, &cap,
-				            adopter(h, ctx, m, h->year(ctx, i)));
-			} else if (strcmp(kind, "samverkansgrupp") == 0) {
-				add_groups(h, e, m);
 			}
 		}
 	}
-	e->policy_list = policies ? h->fmt(ctx, "%s", policies) : "";
-	free(policies);
+	for (o = 0; o < n; o++) {
+		ev[o].policy_list = a && a[o].text ? h->fmt(ctx, "%s", a[o].text) : "";
+		if (a)
+			free(a[o].text);
+	}
+	free(a);
+	free(seen);
 }
 
 /* Sum of reached over the build and whether every year gives it. */
@@ -906,12 +927,13 @@ static void emit_overall(const rapport_host *h, rapport_ctx *ctx)
 }
 
 /* One objective: its text and assessment, then the evidence list. */
-static void emit_objective(const rapport_host *h, rapport_ctx *ctx, size_t i, const rapport_node *o)
+static void emit_objective(const rapport_host *h, rapport_ctx *ctx, size_t i, const rapport_node *o,
+                           const struct evidence *ev)
 {
 	const char *assess = h->string(h->get(o, "assessment"), "");
 	const char *comment = h->string(h->get(o, "comment"), NULL);
 	const char *s, *list = "";
-	struct evidence e;
+	struct evidence e = *ev;
 	size_t k, nkinds = 0, done = 0;
 
 	s = h->fmt(ctx, h->label(ctx, "s_objective"), h->fmt_int(ctx, (long)i + 1),
@@ -919,7 +941,6 @@ static void emit_objective(const rapport_host *h, rapport_ctx *ctx, size_t i, co
 	           h->label(ctx, h->fmt(ctx, "assess_%s", assess)));
 	h->paragraph(ctx, comment ? h->fmt(ctx, "%s %s", s, comment) : s);
 
-	gather(h, ctx, h->string(h->get(o, "id"), ""), &e);
 	h->list_begin(ctx, 0);
 	if (e.total == 0) {
 		h->list_item(ctx, h->label(ctx, "e_no_milestones"));
@@ -962,10 +983,16 @@ static void emit_objectives(const rapport_host *h, rapport_ctx *ctx)
 	const rapport_node *objs = h->report(ctx, "objectives");
 	size_t i;
 
+	struct evidence *ev = calloc(h->length(objs) + 1, sizeof(*ev));
+
 	h->heading(ctx, 1, h->label(ctx, "h_objectives"));
 	emit_overall(h, ctx);
+	if (!ev)
+		return;
+	gather(h, ctx, objs, ev, h->length(objs));
 	for (i = 0; i < h->length(objs); i++)
-		emit_objective(h, ctx, i, h->at(objs, i));
+		emit_objective(h, ctx, i, h->at(objs, i), &ev[i]);
+	free(ev);
 }
 
 /* ========================================================= 4. consistency */
