@@ -45,6 +45,7 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -1092,11 +1093,12 @@ static void offset_position(const unsigned char *text, size_t start, size_t off,
 /* cJSON allocates every value, key and string separately, and cJSON_Delete
  * frees them one by one: a fifth of the loading time of a 1000-page report's
  * data.  While a document is parsed, its allocations come from the
- * document's own arena instead (the hooks are global, so the arena is set
- * only around the parse; rapport parses in one thread), and the document
- * frees the arena at once.  cJSON frees memory only when a parse fails:
- * then the arena goes too. */
-static arena *cj_arena;
+ * document's own arena instead (the hooks are global, so the arena is set,
+ * for the parsing thread only, around the parse; cJSON trees made elsewhere,
+ * such as the archive manifest, use malloc), and the document frees the
+ * arena at once.  cJSON frees memory only when a parse fails: then the
+ * arena goes too. */
+static _Thread_local arena *cj_arena;
 
 static void *cj_malloc(size_t size)
 {
@@ -1109,14 +1111,16 @@ static void cj_free(void *p)
 		free(p);
 }
 
-static cJSON *cj_parse(jdoc *doc, const char *text, size_t len, const char **end)
+static void install_hooks(void)
 {
 	static cJSON_Hooks hooks = {cj_malloc, cj_free};
-	static int hooked;
-	if (!hooked) {
-		cJSON_InitHooks(&hooks);
-		hooked = 1;
-	}
+	cJSON_InitHooks(&hooks);
+}
+
+static cJSON *cj_parse(jdoc *doc, const char *text, size_t len, const char **end)
+{
+	static pthread_once_t hooked = PTHREAD_ONCE_INIT;
+	pthread_once(&hooked, install_hooks);
 	doc->cj_mem = arena_new();
 	cj_arena = doc->cj_mem;
 	cJSON *cj = cJSON_ParseWithLengthOpts(text, len, end, 0);
