@@ -192,8 +192,8 @@ static void compute(hyphenator *h, const char *w, size_t len, cached *e)
 
 size_t hyph_points(hyphenator *h, const char *w, size_t len, size_t *at, size_t max)
 {
-	if (!h || len == 0 || len > MAX_WORD * 2)
-		return 0;
+	if (!h || len < HYPH_WORD_MIN || len > MAX_WORD * 2)
+		return 0; /* fewer bytes than the shortest word split has letters */
 	cached *e = slot(h, w, len);
 	if (!e->word) {
 		if (2 * (h->used + 1) > h->nslots) {

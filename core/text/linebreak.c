@@ -167,21 +167,26 @@ static size_t word_cuts(shaper *s, wcut *cuts)
 				cuts[n++] = (wcut){s->soft[i], 0, LB_BRK_HYPHEN};
 		return n;
 	}
-	/* the word as one string, with each byte's fragment */
+	/* the word as one string, with each byte's fragment (a word of one
+	 * fragment, the usual case, is read where it is) */
 	size_t len = 0;
 	for (size_t i = s->wfrag; i < s->nfrags; i++)
 		len += s->frags[i].len;
 	if (len < 2 || len > 120)
 		return 0;
-	char buf[128];
+	char copy[128];
 	size_t fr[128], fo[128];
+	int one = s->nfrags - s->wfrag == 1;
+	const char *buf = one ? s->frags[s->wfrag].text : copy;
 	size_t at = 0;
-	for (size_t i = s->wfrag; i < s->nfrags; i++)
+	for (size_t i = s->wfrag; i < s->nfrags && !one; i++)
 		for (size_t j = 0; j < s->frags[i].len; j++) {
 			fr[at] = i;
 			fo[at] = j;
-			buf[at++] = s->frags[i].text[j];
+			copy[at++] = s->frags[i].text[j];
 		}
+#define FRAG_OF(b) (one ? s->wfrag : fr[b])
+#define OFF_OF(b)  (one ? (b) : fo[b])
 	/* explicit hyphens with a letter on each side; the letters' extent */
 	const char *t = buf, *end = buf + len;
 	uint32_t prev = 0;
@@ -198,7 +203,7 @@ static size_t word_cuts(shaper *s, wcut *cuts)
 		if ((c == '-' || c == 0x2013) && is_letter(prev) && next < len && n < MAX_CUTS) {
 			const char *u = t;
 			if (is_letter(utf8_next(&u, end)))
-				cuts[n++] = (wcut){fr[next], fo[next], LB_BRK_EXPLICIT};
+				cuts[n++] = (wcut){FRAG_OF(next), OFF_OF(next), LB_BRK_EXPLICIT};
 		}
 		prev = c;
 	}
@@ -212,9 +217,11 @@ static size_t word_cuts(shaper *s, wcut *cuts)
 	size_t np = hyph_points(s->h, buf + lo, hi - lo, pts, MAX_CUTS);
 	for (size_t i = 0; i < np; i++) {
 		size_t b = lo + pts[i];
-		cuts[n++] = (wcut){fr[b], fo[b], LB_BRK_HYPHEN};
+		cuts[n++] = (wcut){FRAG_OF(b), OFF_OF(b), LB_BRK_HYPHEN};
 	}
 	return n;
+#undef FRAG_OF
+#undef OFF_OF
 }
 
 /* Ends the word being collected: cuts it into pieces; the last piece is
