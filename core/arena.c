@@ -63,7 +63,6 @@ void grow_array(void **v, size_t *cap, size_t need, size_t elem)
 	if (n > SIZE_MAX / elem)
 		out_of_memory(SIZE_MAX);
 	*v = xrealloc(*v, n * elem);
-	memset((char *)*v + *cap * elem, 0, (n - *cap) * elem);
 	*cap = n;
 }
 

@@ -32,7 +32,9 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 char *xstrdup(const char *s);
 
-/* Grows *v (holding *cap elements of elem bytes) to hold at least need. */
+/* Grows *v (holding *cap elements of elem bytes) to hold at least need.
+ * The new elements are not initialised (the spare capacity of long arrays
+ * is never touched, so it costs no memory). */
 void grow_array(void **v, size_t *cap, size_t need, size_t elem);
 #define GROW(v, cap, need) grow_array((void **)&(v), &(cap), (need), sizeof(*(v)))
 
