@@ -301,7 +301,10 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Wall-clock time of each phase of a build, for `--stats`. */
+/* Wall-clock time of each phase of a build, for `--stats`: "archive,
+ * patterns" is the archive's collection when it runs in this thread and
+ * the wait for the hyphenation patterns, "archive (wait)" the wait for the
+ * archive when it was collected beside the layout. */
 enum { MAX_PHASES = 12 };
 static struct {
 	const char *name[MAX_PHASES];
@@ -322,11 +325,6 @@ static void phase_done(const char *name)
 /* The typesetting figures of `rapport build --stats`. */
 static void print_stats(const layout_stats *st)
 {
-	double prev = phases.start;
-	for (int i = 0; i < phases.n; i++) {
-		printf("time %-18s %7.2f ms\n", phases.name[i], (phases.end[i] - prev) * 1e3);
-		prev = phases.end[i];
-	}
 	printf("justified lines:        %d\n", st->justified_lines);
 	printf("largest space:          %.2f x natural\n", (double)st->max_space_ratio);
 	printf("hyphenated lines:       %d\n", st->hyphenated_lines);
@@ -336,6 +334,13 @@ static void print_stats(const layout_stats *st)
 	printf("fallback glyphs:        %d\n", st->fallback_glyphs);
 	printf("missing glyphs:         %d\n", st->missing_glyphs);
 	printf("greedy paragraphs:      %d\n", st->greedy_paragraphs);
+	double prev = phases.start;
+	for (int i = 0; i < phases.n; i++) {
+		char name[40];
+		snprintf(name, sizeof(name), "time %s:", phases.name[i]);
+		printf("%-25s %7.2f ms\n", name, (phases.end[i] - prev) * 1e3);
+		prev = phases.end[i];
+	}
 }
 
 /* Warns about each string in the data (values, not keys) with a character
@@ -530,7 +535,7 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	/* one set of patterns for all the layout's passes */
 	lo.hyph = task_join(p->patterns);
 	p->patterns = NULL;
-	phase_done("hyphenation patterns");
+	phase_done("archive, patterns");
 	if (p->r.single_year) {
 		snprintf(title, sizeof(title), "%s %d", label(o->lang, "annual_report"),
 		         p->r.single_year);
@@ -547,7 +552,7 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	int laid_out = layout_run(&p->blocks, &lo, &doc, &st, d) == 0;
 	phase_done("layout");
 	arch = finish_manifest(collecting, &manifest, d);
-	phase_done("archive manifest");
+	phase_done("archive (wait)");
 	if (!laid_out || !arch) {
 		rc = EXIT_DATA;
 		goto out;
@@ -643,7 +648,7 @@ int build_run(const build_opts *o, diag *d)
 	phase_done("load and check");
 	if (rc == EXIT_OK && (o->out_path || o->emit_only)) {
 		rc = emit_all(&p);
-		phase_done("plugins emit");
+		phase_done("plugins");
 		if (rc == EXIT_OK && d->errors)
 			rc = EXIT_DATA;
 		/* the blocks copy all they hold: the year files and the plugins'
@@ -659,7 +664,7 @@ int build_run(const build_opts *o, diag *d)
 				warn_undrawable(&p, w);
 			else
 				rc = EXIT_DATA;
-			phase_done("fonts");
+			phase_done("fonts, glyph check");
 		}
 		report_free_years(&p.r);
 		if (rc == EXIT_OK && !o->emit_only)

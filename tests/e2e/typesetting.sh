@@ -20,6 +20,14 @@ expect "no widow" test "$(stat widows)" -eq 0
 expect "no orphan" test "$(stat orphans)" -eq 0
 expect "no overfull line" test "$(stat "overfull lines")" -eq 0
 expect "no missing glyph" test "$(stat "missing glyphs")" -eq 0
+# and the time of each phase, which add up to no more than the whole build
+for ph in "load and check" plugins "fonts, glyph check" layout "draw and save" commit; do
+  expect "--stats times the phase '$ph'" grep -qE "^time $ph: +[0-9]+\.[0-9]+ ms$" "$TMP/stats"
+done
+total=$(awk '/^time .*ms$/ { s += $(NF - 1) } END { print s }' "$TMP/stats")
+whole=$(sed -n 's/.*pages, [0-9]* KB, \([0-9.]*\) s$/\1/p' "$TMP/stats")
+expect "the phases ($total ms) add up to at most the build ($whole s)" \
+  awk -v t="$total" -v w="$whole" 'BEGIN { exit !(t > 0 && t <= w * 1000 + 1) }'
 expect "--verbose names the fallback font file" grep -qE "font fallback +/.*\.ttf" "$TMP/err"
 
 # Each hyphenated line ends in a hyphen the text extraction can see.
