@@ -609,21 +609,6 @@ out:
 	return rc;
 }
 
-/* Reports with less data than this (bytes of JSON) are written with the
- * faster allocator that holds on to memory (pdf_writer_new_small). */
-#define SMALL_REPORT (1024 * 1024)
-
-/* The size of the report's data files together. */
-static size_t data_bytes(const report *r)
-{
-	struct stat sb;
-	size_t n = stat(r->path, &sb) == 0 ? (size_t)sb.st_size : 0;
-	for (size_t i = 0; i < r->nall_years; i++)
-		if (stat(r->all_years[i].path, &sb) == 0)
-			n += (size_t)sb.st_size;
-	return n;
-}
-
 /* Set when a plugin crashed during build_run. */
 static int heap_suspect;
 
@@ -657,9 +642,7 @@ int build_run(const build_opts *o, diag *d)
 			ctx_free(&p.ctx);
 		pdf_writer *w = NULL;
 		if (rc == EXIT_OK && !o->emit_only) {
-			const char *fonts = o->fonts_list ? o->fonts_list : default_fonts_list();
-			w = data_bytes(&p.r) < SMALL_REPORT ? pdf_writer_new_small(fonts, d)
-			                                    : pdf_writer_new(fonts, d);
+			w = pdf_writer_new(o->fonts_list ? o->fonts_list : default_fonts_list(), d);
 			if (w)
 				warn_undrawable(&p, w);
 			else

@@ -20,12 +20,6 @@ typedef struct pdf_writer pdf_writer;
 /* Creates a PDF document and loads the faces named in the fonts list file
  * (see fonts/fonts.list).  Returns NULL after reporting to d. */
 pdf_writer *pdf_writer_new(const char *fonts_list, diag *d);
-
-/* The same for a small document: libharu allocates its objects from large
- * blocks it frees only at the end (faster to make and to free, but memory
- * given back during the save is not reused: for reports of a few MB of
- * data at most).  The PDF is byte for byte the same. */
-pdf_writer *pdf_writer_new_small(const char *fonts_list, diag *d);
 /* Metrics of the loaded faces; valid as long as the writer. */
 const metrics *pdf_writer_metrics(pdf_writer *w);
 /* The font files in use, for --verbose: face i's path or NULL. */

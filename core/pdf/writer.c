@@ -392,22 +392,7 @@ static HPDF_FontDef load_face(pdf_writer *w, const char *path)
 	return def;
 }
 
-/* The size of the blocks of libharu's memory pool (pdf_writer_new_small). */
-#define POOL_BLOCK (256 * 1024)
-
-static pdf_writer *writer_new(const char *fonts_list, int pool, diag *d);
-
 pdf_writer *pdf_writer_new(const char *fonts_list, diag *d)
-{
-	return writer_new(fonts_list, 0, d);
-}
-
-pdf_writer *pdf_writer_new_small(const char *fonts_list, diag *d)
-{
-	return writer_new(fonts_list, 1, d);
-}
-
-static pdf_writer *writer_new(const char *fonts_list, int pool, diag *d)
 {
 	pdf_writer *w = xcalloc(1, sizeof(*w));
 	if (font_list_load(&w->files, fonts_list, d) != 0) {
@@ -415,7 +400,7 @@ static pdf_writer *writer_new(const char *fonts_list, int pool, diag *d)
 		return NULL;
 	}
 
-	w->pdf = pool ? HPDF_NewEx(on_error, NULL, NULL, POOL_BLOCK, w) : HPDF_New(on_error, w);
+	w->pdf = HPDF_New(on_error, w);
 	if (!w->pdf) {
 		diag_error(d, NULL, "PDF writer: cannot create a libharu document (out of memory)");
 		goto fail;

@@ -516,7 +516,7 @@ static void make_doc(document *doc, page pages[2], draw_op ops1[], size_t *n1, d
 }
 
 /* Writes the test document to path; returns pdf_writer_write's result. */
-static int write_doc_with(const char *path, int small, diag *d)
+static int write_doc(const char *path, diag *d)
 {
 	document doc;
 	page pages[2];
@@ -525,17 +525,11 @@ static int write_doc_with(const char *path, int small, diag *d)
 	outline_entry outline[3];
 	make_doc(&doc, pages, ops1, &n1, ops2, &n2, outline);
 
-	pdf_writer *w =
-	        small ? pdf_writer_new_small(fonts_list(), d) : pdf_writer_new(fonts_list(), d);
+	pdf_writer *w = pdf_writer_new(fonts_list(), d);
 	assert_non_null(w);
 	int rc = pdf_writer_write(w, &doc, path, d);
 	pdf_writer_free(w);
 	return rc;
-}
-
-static int write_doc(const char *path, diag *d)
-{
-	return write_doc_with(path, 0, d);
 }
 
 /* Each line without leading and trailing blanks, empty lines dropped. */
@@ -694,12 +688,6 @@ static void test_write_pdf(void **state)
 	char *a = read_file(path, &len1), *b = read_file(path2, &len2);
 	assert_int_equal(len1, len2);
 	assert_memory_equal(a, b, len1);
-	free(b);
-	/* and the same with the small document's allocator */
-	assert_int_equal(write_doc_with(path2, 1, &d), 0);
-	b = read_file(path2, &len2);
-	assert_int_equal(len1, len2);
-	assert_memory_equal(a, b, len1);
 	free(a);
 	free(b);
 }
@@ -758,13 +746,8 @@ static void test_write_errors(void **state)
 	quiet_diag(&d);
 	w = pdf_writer_new(fonts_list(), &d);
 	doc.info.date = "2021-02-11";
-	draw_op cjk[] = {{.kind = DRAW_TEXT,
-	                  .face = FACE_SERIF,
-	                  .size = 10,
-	                  .x = 1,
-	                  .y = 1,
-	                  .text = "a\xe4\xb8\x80"
-	                          "b"}};
+	draw_op cjk[] = {{.kind = DRAW_TEXT, .face = FACE_SERIF, .size = 10, .x = 1, .y = 1,
+	                  .text = "a\xe4\xb8\x80" "b"}};
 	pg = (page){.ops = cjk, .n = 1, .cap = 1};
 	assert_int_equal(pdf_writer_write(w, &doc, path, &d), 0);
 	assert_int_equal(d.warnings, 1);
