@@ -26,6 +26,7 @@
 #include "task.h"
 #include "text/fonts.h"
 #include "text/hyphen.h"
+#include "text/xref.h"
 
 const char *default_fonts_list(void)
 {
@@ -138,6 +139,8 @@ typedef struct pipeline {
 	char data_dir[4096]; /* the report definition's directory */
 	image_info logo;     /* logo.path[0] == 0: none */
 	task *patterns;      /* loading the hyphenation patterns, until the layout */
+	const char **texts;  /* the body text (paragraphs, list items), for them */
+	size_t ntexts;
 } pipeline;
 
 static int section_included(const pipeline *p, const report_section *s)
@@ -439,6 +442,63 @@ static void *load_patterns(void *path)
 	return hyph_open(path);
 }
 
+/* Loads the hyphenation patterns for the words of the body text (a task:
+ * arg is the pipeline, whose blocks stay unchanged meanwhile). */
+static void *load_patterns_for(void *arg)
+{
+	pipeline *p = arg;
+	return hyph_open_for(hyph_dict_path(lang_code(p->o->lang)), p->texts, p->ntexts);
+}
+
+static void add_list_texts(pipeline *p, const block_list_data *l, size_t *cap)
+{
+	for (size_t i = 0; l && i < l->n; i++) {
+		GROW(p->texts, *cap, p->ntexts + 1);
+		p->texts[p->ntexts++] = l->items[i].markup;
+		add_list_texts(p, l->items[i].sub, cap);
+	}
+}
+
+/* Starts loading the hyphenation patterns: for a report of little data,
+ * only those its body text's words need (hyph_open_for: a few ms less),
+ * else all of them.  Call it once the blocks are emitted. */
+static void start_patterns(pipeline *p, int little_data)
+{
+	if (!little_data) {
+		p->patterns =
+		        task_start(load_patterns, (void *)hyph_dict_path(lang_code(p->o->lang)));
+		return;
+	}
+	size_t cap = 0;
+	GROW(p->texts, cap, 1);
+	p->texts[p->ntexts++] = xref_words(); /* the words references bring */
+	for (size_t i = 0; i < p->blocks.n; i++) {
+		const block *k = &p->blocks.v[i];
+		if (k->kind == BLOCK_PARAGRAPH && k->text) {
+			GROW(p->texts, cap, p->ntexts + 1);
+			p->texts[p->ntexts++] = k->text;
+		} else if (k->kind == BLOCK_LIST) {
+			add_list_texts(p, k->list, &cap);
+		}
+	}
+	p->patterns = task_start(load_patterns_for, p);
+}
+
+/* Reports with less data than this (bytes of JSON) load only the
+ * hyphenation patterns their words need. */
+#define LITTLE_DATA (1024 * 1024)
+
+/* The size of the report's data files together. */
+static size_t data_bytes(const report *r)
+{
+	struct stat sb;
+	size_t n = stat(r->path, &sb) == 0 ? (size_t)sb.st_size : 0;
+	for (size_t i = 0; i < r->nall_years; i++)
+		if (stat(r->all_years[i].path, &sb) == 0)
+			n += (size_t)sb.st_size;
+	return n;
+}
+
 /* archive_collect as a task, beside the layout: its messages are held in
  * `text` until the join. */
 typedef struct manifest_task {
@@ -626,16 +686,20 @@ int build_run(const build_opts *o, diag *d)
 	memset(&p, 0, sizeof(p));
 	p.o = o;
 	p.d = d;
-	/* the patterns take a while to load, and only the layout needs them */
-	if (o->out_path && !o->emit_only)
-		p.patterns = task_start(load_patterns, (void *)hyph_dict_path(lang_code(o->lang)));
 	int rc = load_and_check(&p);
 	phase_done("load and check");
 	if (rc == EXIT_OK && (o->out_path || o->emit_only)) {
+		/* the patterns take a while to load, and only the layout needs
+		 * them: loaded beside the plugins or the fonts */
+		int little = data_bytes(&p.r) < LITTLE_DATA;
+		if (o->out_path && !o->emit_only && !little)
+			start_patterns(&p, 0);
 		rc = emit_all(&p);
 		phase_done("plugins");
 		if (rc == EXIT_OK && d->errors)
 			rc = EXIT_DATA;
+		if (rc == EXIT_OK && !o->emit_only && !p.patterns)
+			start_patterns(&p, 1);
 		/* the blocks copy all they hold: the year files and the plugins'
 		 * strings are not needed for the layout */
 		if (p.ctx.scratch)
@@ -663,6 +727,7 @@ int build_run(const build_opts *o, diag *d)
 		if (!p.ctx.crashed)
 			hyph_close(h);
 	}
+	free(p.texts);
 	if (p.ctx.crashed) {
 		heap_suspect = 1;
 		return rc; /* a plugin crashed: the heap may be damaged, free nothing */

@@ -29,8 +29,17 @@ typedef struct cached {
 	unsigned char at[MAX_POINTS];
 } cached;
 
+/* A set of strings (open addressing; NULL: empty slot). */
+typedef struct strset {
+	char **v;
+	size_t n, used;
+} strset;
+
 struct hyphenator {
-	HyphenDict *dict;
+	HyphenDict *dict; /* all the patterns, or (words.v set) those for words */
+	strset words;     /* the words, in the dictionary's encoding, dict serves */
+	HyphenDict *full; /* all the patterns, loaded for a word not in words */
+	char *path;       /* the patterns file */
 	cached *slots;
 	size_t nslots, used;
 };
@@ -42,16 +51,28 @@ const char *hyph_dict_path(const char *lang)
 	return HYPHEN_DIR "/hyph_sv_SE.dic";
 }
 
-hyphenator *hyph_open(const char *path)
+static hyphenator *hyphenator_of(HyphenDict *d, const char *path)
 {
-	HyphenDict *d = hnj_hyphen_load(path);
-	if (!d)
-		return NULL;
 	hyphenator *h = xcalloc(1, sizeof(*h));
 	h->dict = d;
+	h->path = xstrdup(path);
 	h->nslots = 1024;
 	h->slots = xcalloc(h->nslots, sizeof(*h->slots));
 	return h;
+}
+
+size_t hyph_states(const hyphenator *h)
+{
+	size_t n = 0;
+	for (const HyphenDict *d = h ? h->dict : NULL; d; d = d->nextlevel)
+		n += (size_t)d->num_states;
+	return n;
+}
+
+hyphenator *hyph_open(const char *path)
+{
+	HyphenDict *d = hnj_hyphen_load(path);
+	return d ? hyphenator_of(d, path) : NULL;
 }
 
 void hyph_close(hyphenator *h)
@@ -61,7 +82,13 @@ void hyph_close(hyphenator *h)
 	for (size_t i = 0; i < h->nslots; i++)
 		free(h->slots[i].word);
 	free(h->slots);
+	for (size_t i = 0; i < h->words.n; i++)
+		free(h->words.v[i]);
+	free(h->words.v);
 	hnj_hyphen_free(h->dict);
+	if (h->full)
+		hnj_hyphen_free(h->full);
+	free(h->path);
 	free(h);
 }
 
@@ -108,6 +135,83 @@ static int is_upper(uint32_t c)
 	return lower(c) != c;
 }
 
+/* Writes the code points cps[0..n), lower-cased, in the dictionary's
+ * encoding (UTF-8 or ISO 8859-1) into enc (NUL-terminated; idx, if not
+ * NULL, maps each byte to its code point).  Returns the length, or 0 if a
+ * character is not in the encoding. */
+static size_t encode(int utf8, const uint32_t *cps, size_t n, char *enc, size_t *idx)
+{
+	size_t el = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = lower(cps[i]);
+		char buf[4];
+		size_t k = 0;
+		if (!utf8) {
+			if (c > 0xFF)
+				return 0; /* not in the dictionary's alphabet */
+			buf[k++] = (char)c;
+		} else if (c < 0x80) {
+			buf[k++] = (char)c;
+		} else if (c < 0x800) {
+			buf[k++] = (char)(0xC0 | (c >> 6));
+			buf[k++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			buf[k++] = (char)(0xE0 | (c >> 12));
+			buf[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			buf[k++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			return 0;
+		}
+		for (size_t j = 0; j < k; j++) {
+			if (idx)
+				idx[el] = i;
+			enc[el++] = buf[j];
+		}
+	}
+	enc[el] = '\0';
+	return el;
+}
+
+/* The slot of s in set (its entry, or the empty slot where it belongs). */
+static char **strset_slot(const strset *set, const char *s)
+{
+	size_t i = (size_t)hash(s, strlen(s)) & (set->n - 1);
+	while (set->v[i] && strcmp(set->v[i], s) != 0)
+		i = (i + 1) & (set->n - 1);
+	return &set->v[i];
+}
+
+/* Adds s to set; returns 1 if it was not there. */
+static int strset_add(strset *set, const char *s)
+{
+	if (2 * (set->used + 1) > set->n) {
+		strset old = *set;
+		set->n = old.n ? 2 * old.n : 1024;
+		set->v = xcalloc(set->n, sizeof(*set->v));
+		for (size_t i = 0; i < old.n; i++)
+			if (old.v[i])
+				*strset_slot(set, old.v[i]) = old.v[i];
+		free(old.v);
+	}
+	char **slot = strset_slot(set, s);
+	if (*slot)
+		return 0;
+	*slot = xstrdup(s);
+	set->used++;
+	return 1;
+}
+
+/* The patterns that answer for word enc (encoded): the filtered ones if
+ * they were chosen for it, else all of them (loaded the first time). */
+static HyphenDict *dict_for(hyphenator *h, const char *enc)
+{
+	if (!h->words.v || *strset_slot(&h->words, enc))
+		return h->dict;
+	if (!h->full)
+		h->full = hnj_hyphen_load(h->path);
+	return h->full ? h->full : h->dict;
+}
+
 /* Asks libhyphen about w; fills e. */
 static void compute(hyphenator *h, const char *w, size_t len, cached *e)
 {
@@ -134,41 +238,14 @@ static void compute(hyphenator *h, const char *w, size_t len, cached *e)
 	/* the word in the dictionary's encoding; idx maps its bytes to code points */
 	char enc[MAX_WORD * 4 + 1];
 	size_t idx[MAX_WORD * 4 + 1];
-	size_t el = 0;
-	for (size_t i = 0; i < n; i++) {
-		uint32_t c = lower(cps[i]);
-		if (h->dict->utf8) {
-			char buf[4];
-			size_t k = 0;
-			if (c < 0x80) {
-				buf[k++] = (char)c;
-			} else if (c < 0x800) {
-				buf[k++] = (char)(0xC0 | (c >> 6));
-				buf[k++] = (char)(0x80 | (c & 0x3F));
-			} else if (c < 0x10000) {
-				buf[k++] = (char)(0xE0 | (c >> 12));
-				buf[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
-				buf[k++] = (char)(0x80 | (c & 0x3F));
-			} else {
-				return;
-			}
-			for (size_t j = 0; j < k; j++) {
-				idx[el] = i;
-				enc[el++] = buf[j];
-			}
-		} else {
-			if (c > 0xFF)
-				return; /* not in the dictionary's alphabet */
-			idx[el] = i;
-			enc[el++] = (char)c;
-		}
-	}
-	enc[el] = '\0';
+	size_t el = encode(h->dict->utf8, cps, n, enc, idx);
+	if (el == 0)
+		return;
 
 	char hy[MAX_WORD * 4 + 5];
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
-	if (hnj_hyphen_hyphenate2(h->dict, enc, (int)el, hy, NULL, &rep, &pos, &cut) != 0)
+	if (hnj_hyphen_hyphenate2(dict_for(h, enc), enc, (int)el, hy, NULL, &rep, &pos, &cut) != 0)
 		return;
 	for (size_t b = 0; b + 1 < el; b++) {
 		if (!(hy[b] & 1) || (rep && rep[b]))
@@ -210,4 +287,196 @@ size_t hyph_points(hyphenator *h, const char *w, size_t len, size_t *at, size_t 
 	for (size_t i = 0; i < n; i++)
 		at[i] = e->at[i];
 	return n;
+}
+
+/* ---------------------------------------------- patterns for some words */
+
+/* Pattern letters (bytes, dots included) longer than this are always kept
+ * (99 of the 15,000 Swedish patterns). */
+enum { MAX_KEY = 8 };
+
+/* The letters of linebreak.c's words (the runs hyph_points is asked about). */
+static int is_word_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* A set of 64-bit hashes of strings (0 stands for an empty slot). */
+typedef struct hashset {
+	uint64_t *v;
+	size_t n, used;
+} hashset;
+
+static void hashset_add(hashset *set, uint64_t x)
+{
+	x |= 1;
+	if (2 * (set->used + 1) > set->n) {
+		hashset old = *set;
+		set->n = old.n ? 2 * old.n : 1 << 14;
+		set->v = xcalloc(set->n, sizeof(*set->v));
+		set->used = 0;
+		for (size_t i = 0; i < old.n; i++)
+			if (old.v[i])
+				hashset_add(set, old.v[i]);
+		free(old.v);
+	}
+	size_t i = (size_t)(x ^ (x >> 29)) & (set->n - 1);
+	while (set->v[i] && set->v[i] != x)
+		i = (i + 1) & (set->n - 1);
+	if (!set->v[i]) {
+		set->v[i] = x;
+		set->used++;
+	}
+}
+
+static int hashset_has(const hashset *set, uint64_t x)
+{
+	x |= 1;
+	size_t i = (size_t)(x ^ (x >> 29)) & (set->n - 1);
+	while (set->v[i] && set->v[i] != x)
+		i = (i + 1) & (set->n - 1);
+	return set->v[i] != 0;
+}
+
+/* Adds every word of text (a run of letters, in the dictionary's encoding)
+ * to words, and every substring of its dotted form ".word." of up to
+ * MAX_KEY bytes to keys. */
+static void add_words(const char *text, int utf8, strset *words, hashset *keys)
+{
+	const char *s = text, *end = text + strlen(text);
+	uint32_t cps[MAX_WORD];
+	size_t n = 0;
+	int too_long = 0;
+	for (;;) {
+		int at_end = s >= end;
+		uint32_t c = at_end ? 0 : utf8_next(&s, end);
+		if (!at_end && is_word_letter(c)) {
+			if (n < MAX_WORD)
+				cps[n++] = c;
+			else
+				too_long = 1;
+			continue;
+		}
+		char enc[MAX_WORD * 4 + 3];
+		size_t el =
+		        n >= HYPH_WORD_MIN && !too_long ? encode(utf8, cps, n, enc + 1, NULL) : 0;
+		n = 0;
+		too_long = 0;
+		if (el > 0 && strset_add(words, enc + 1)) { /* a new word */
+			enc[0] = '.';
+			enc[el + 1] = '.';
+			for (size_t i = 0; i < el + 2; i++) {
+				uint64_t x = 1469598103934665603ull;
+				for (size_t k = i; k < el + 2 && k - i < MAX_KEY; k++) {
+					x = (x ^ (unsigned char)enc[k]) * 1099511628211ull;
+					hashset_add(keys, x);
+				}
+			}
+		}
+		if (at_end)
+			break;
+	}
+}
+
+/* Whether pattern line p (of len bytes) can match inside a word: its
+ * letters (the bytes before any '/', digits left out) are one of keys. */
+static int pattern_wanted(const char *p, size_t len, const hashset *keys)
+{
+	uint64_t x = 1469598103934665603ull;
+	size_t letters = 0;
+	for (size_t i = 0; i < len && p[i] != '/'; i++) {
+		if (p[i] >= '0' && p[i] <= '9')
+			continue;
+		x = (x ^ (unsigned char)p[i]) * 1099511628211ull;
+		letters++;
+	}
+	return letters == 0 || letters > MAX_KEY || hashset_has(keys, x);
+}
+
+/* Reads the file at path whole (NUL-terminated); NULL if it cannot. */
+static char *read_text(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+	do {
+		if (cap - n < 65536) {
+			cap = cap ? 2 * cap : 262144;
+			buf = xrealloc(buf, cap);
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+hyphenator *hyph_open_for(const char *path, const char *const *texts, size_t ntexts)
+{
+	size_t len;
+	char *dic = read_text(path, &len);
+	if (!dic)
+		return NULL;
+	/* the first line names the encoding; a second level of patterns
+	 * (NEXTLEVEL, for compounds) is left to hyph_open */
+	int utf8 = strncmp(dic, "UTF-8", 5) == 0;
+	if (strstr(dic, "NEXTLEVEL")) {
+		free(dic);
+		return hyph_open(path);
+	}
+	strset words = {0};
+	hashset keys = {0};
+	hashset_add(&keys, 0); /* allocates the table */
+	for (size_t i = 0; i < ntexts; i++)
+		if (texts[i])
+			add_words(texts[i], utf8, &words, &keys);
+
+	/* the file again, with the patterns that cannot match left out */
+	char *kept = xmalloc(len + 1);
+	size_t nk = 0;
+	for (char *line = dic, *next; *line; line = next) {
+		char *eol = strchr(line, '\n');
+		next = eol ? eol + 1 : line + strlen(line);
+		size_t ll = eol ? (size_t)(eol - line) : strlen(line);
+		size_t pl = ll;
+		while (pl && (line[pl - 1] == '\r' || line[pl - 1] == ' ' || line[pl - 1] == '\t'))
+			pl--;
+		/* the encoding (the first line), keywords (upper case) and
+		 * comments stay; a pattern stays if it can match */
+		if (line == dic || (line[0] >= 'A' && line[0] <= 'Z') || line[0] == '%' ||
+		    pattern_wanted(line, pl, &keys)) {
+			memcpy(kept + nk, line, next - line);
+			nk += (size_t)(next - line);
+		}
+	}
+	free(dic);
+	free(keys.v);
+	HyphenDict *d = NULL;
+	FILE *f = fmemopen(kept, nk, "r");
+	if (f) {
+		d = hnj_hyphen_load_file(f);
+		fclose(f);
+	}
+	free(kept);
+	if (!d) {
+		for (size_t i = 0; i < words.n; i++)
+			free(words.v[i]);
+		free(words.v);
+		return hyph_open(path);
+	}
+	hyphenator *h = hyphenator_of(d, path);
+	h->words = words;
+	if (!h->words.v) /* no word at all: every word goes to the full set */
+		h->words.v = xcalloc(h->words.n = 1, sizeof(char *));
+	return h;
 }

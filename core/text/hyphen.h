@@ -21,6 +21,16 @@ enum { HYPH_LEFT_MIN = 2, HYPH_RIGHT_MIN = 3, HYPH_WORD_MIN = 6 };
 /* Opens the patterns in the file at path.  Returns NULL (and sets nothing
  * else) if the file cannot be read. */
 hyphenator *hyph_open(const char *path);
+/* Opens the patterns in the file at path for the words of texts[0..n)
+ * (UTF-8, markup and all: every run of letters counts): only the patterns
+ * that can match inside one of those words are loaded, which takes a
+ * fraction of the time for a short report.  The answers are hyph_open's for
+ * every word: one the patterns were not chosen for is answered from all of
+ * them, loaded then.  Returns NULL if the file cannot be read. */
+hyphenator *hyph_open_for(const char *path, const char *const *texts, size_t n);
+/* The number of states of the pattern automaton h answers from (for the
+ * tests: hyph_open_for's is smaller than hyph_open's). */
+size_t hyph_states(const hyphenator *h);
 /* The patterns file for a language code ("sv", "en"), in HYPHEN_DIR. */
 const char *hyph_dict_path(const char *lang);
 void hyph_close(hyphenator *h);

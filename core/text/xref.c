@@ -43,8 +43,15 @@ const char *xref_anchor(arena *a, const char *caption)
 static const struct ref_word {
 	const char *word;
 	enum xref_kind kind;
-} WORDS[] = {
-        {"tabell", XREF_TABLE}, {"table", XREF_TABLE}, {"figur", XREF_FIGURE}, {"figure", XREF_FIGURE}};
+} WORDS[] = {{"tabell", XREF_TABLE},
+             {"table", XREF_TABLE},
+             {"figur", XREF_FIGURE},
+             {"figure", XREF_FIGURE}};
+
+const char *xref_words(void)
+{
+	return "tabell figur på sidan table figure on page";
+}
 
 /* If s starts a reference "{word:id}", returns its length and sets *kind,
  * *cap (capital first letter), *id and *idn. */
@@ -109,15 +116,17 @@ char *xref_expand(arena *a, const char *markup, const xref_target *t, size_t n, 
 		}
 		const xref_target *hit = NULL;
 		for (size_t i = 0; i < n && !hit; i++)
-			if (t[i].kind == kind && strlen(t[i].id) == idn && !strncmp(t[i].id, id, idn))
+			if (t[i].kind == kind && strlen(t[i].id) == idn &&
+			    !strncmp(t[i].id, id, idn))
 				hit = &t[i];
 		char piece[160];
 		if (hit) {
-			const char *word = kind == XREF_TABLE ? (lang == LANG_EN ? "table" : "tabell")
-			                                      : (lang == LANG_EN ? "figure" : "figur");
-			snprintf(piece, sizeof(piece), "%c%s~%d %s~%d", upper ? toupper(word[0]) : word[0],
-			         word + 1, hit->number, lang == LANG_EN ? "on page" : "på sidan",
-			         hit->page + 1);
+			const char *word = kind == XREF_TABLE
+			                           ? (lang == LANG_EN ? "table" : "tabell")
+			                           : (lang == LANG_EN ? "figure" : "figur");
+			snprintf(piece, sizeof(piece), "%c%s~%d %s~%d",
+			         upper ? toupper(word[0]) : word[0], word + 1, hit->number,
+			         lang == LANG_EN ? "on page" : "på sidan", hit->page + 1);
 		} else {
 			if (!(*bad)++ && first_bad) {
 				char *copy = arena_alloc(a, rl + 1);

@@ -29,6 +29,10 @@ typedef struct xref_target {
 const char *xref_anchor(arena *a, const char *caption);
 /* Does markup contain a reference? */
 int xref_has_refs(const char *markup);
+
+/* Every word xref_expand may put into a text, in both languages (for
+ * choosing hyphenation patterns before the text is expanded). */
+const char *xref_words(void);
 /* markup with every reference replaced (arena memory).  A reference to an
  * id no target has, or to a target of the other kind, is left as text
  * (escaped so it shows literally) and counted in *bad; *first_bad (may be

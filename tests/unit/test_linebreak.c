@@ -4,8 +4,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <cmocka.h>
 
 #include "fake_metrics.h"
 #include "text/hyphen.h"
@@ -26,7 +29,8 @@ static void markup_styles(void **state)
 	assert_int_equal(s[1].len, 3);
 	assert_memory_equal(s[1].text, "fet", 3);
 	assert_int_equal(s[3].style, STYLE_ITALIC);
-	assert_string_equal(markup_plain(a, "**Hofors kommun** beviljas"), "Hofors kommun beviljas");
+	assert_string_equal(markup_plain(a, "**Hofors kommun** beviljas"),
+	                    "Hofors kommun beviljas");
 	arena_free(a);
 }
 
@@ -68,7 +72,9 @@ static void no_break_space_holds_numbers_together(void **state)
 	(void)state;
 	arena *a = arena_new();
 	para p;
-	para_shape(&p, a, &FAKE_METRICS, FAMILY_SERIF, 10, "totalt 1\xc2\xa0" "257 personer");
+	para_shape(&p, a, &FAKE_METRICS, FAMILY_SERIF, 10,
+	           "totalt 1\xc2\xa0"
+	           "257 personer");
 	assert_int_equal(p.nwords, 3);
 	assert_float_equal(p.words[1].width, 25.0, 1e-4); /* "1 257": 5 characters */
 	arena_free(a);
@@ -191,7 +197,7 @@ static void swedish_compounds_hyphenate_at_their_joints(void **state)
 	/* minimum fragments: 2 characters before, 3 after (UTF-8 counted as
 	 * characters: "för" is 3) */
 	const char *words[] = {"Arbetsförmedlingen", "samverkansgrupperna", "Arbetsintegrerande",
-	                       "organisationen", "företaget", "utveckla"};
+	                       "organisationen",     "företaget",           "utveckla"};
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
 		size_t at[32];
 		size_t n = hyph_points(h, words[i], strlen(words[i]), at, 32);
@@ -223,6 +229,99 @@ static void swedish_compounds_hyphenate_at_their_joints(void **state)
 
 /* A narrow column of long Swedish words: lines end hyphenated, never three
  * in a row, and the pieces joined back give the text. */
+/* The whole of a data file, or NULL. */
+static char *data_file(const char *name)
+{
+	const char *top = getenv("top_srcdir");
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/data/%s", top ? top : ".", name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = calloc(1, 1 << 20);
+	size_t n = fread(buf, 1, (1 << 20) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Patterns chosen for a report's words answer exactly as all of them do,
+ * for those words and for any other (answered from all the patterns). */
+static void patterns_for_the_words_answer_as_all(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"slutrapport-2016-2020.json",
+	                                    "2016.json",
+	                                    "2017.json",
+	                                    "2018.json",
+	                                    "2019.json",
+	                                    "2020.json"};
+	const char *texts[6];
+	for (size_t i = 0; i < 6; i++) {
+		texts[i] = data_file(names[i]);
+		assert_non_null(texts[i]);
+	}
+	hyphenator *all = hyph_open(hyph_dict_path("sv"));
+	hyphenator *some = hyph_open_for(hyph_dict_path("sv"), texts, 6);
+	if (!all)
+		skip();
+	assert_non_null(some);
+	assert_true(hyph_states(some) * 2 < hyph_states(all));
+	/* every run of letters (bytes >= 0x80 count as letters) of the data,
+	 * then words that are not in it */
+	size_t words = 0, hyphenated = 0;
+	static const char *const others[] = {"arbetsförmedlingskontoren", "upphandlingsreglerna",
+	                                     "näringslivsutveckling", "socialförsäkringsbalken",
+	                                     "Öppenvårdsmottagning"};
+	for (size_t i = 0; i < 6 + 5; i++) {
+		const char *t = i < 6 ? texts[i] : others[i - 6];
+		while (*t) {
+			const char *w = t;
+			while (*t && (((*t | 32) >= 'a' && (*t | 32) <= 'z') ||
+			              (unsigned char)*t >= 0x80))
+				t++;
+			if (t > w) {
+				size_t a[32], b[32];
+				size_t na = hyph_points(all, w, (size_t)(t - w), a, 32);
+				size_t nb = hyph_points(some, w, (size_t)(t - w), b, 32);
+				assert_int_equal(na, nb);
+				for (size_t k = 0; k < na; k++)
+					assert_int_equal(a[k], b[k]);
+				words++;
+				hyphenated += na > 0;
+			}
+			if (*t)
+				t++;
+		}
+	}
+	/* the data has some 3,700 runs of letters, 1,800 of them hyphenated */
+	assert_true(words > 3000 && hyphenated > 1000);
+	hyph_close(all);
+	hyph_close(some);
+
+	/* English patterns (UTF-8) likewise */
+	const char *en[] = {"The coordination association supported work-integrating social "
+	                    "enterprises throughout the municipalities."};
+	all = hyph_open(hyph_dict_path("en"));
+	some = hyph_open_for(hyph_dict_path("en"), en, 1);
+	if (all && some) {
+		static const char *const ws[] = {"coordination",   "association", "enterprises",
+		                                 "municipalities", "throughout",  "international"};
+		for (size_t i = 0; i < 6; i++) {
+			size_t a[32], b[32];
+			size_t na = hyph_points(all, ws[i], strlen(ws[i]), a, 32);
+			size_t nb = hyph_points(some, ws[i], strlen(ws[i]), b, 32);
+			assert_int_equal(na, nb);
+			assert_memory_equal(a, b, na * sizeof(*a));
+		}
+		assert_true(hyph_states(some) * 2 < hyph_states(all));
+	}
+	hyph_close(all);
+	hyph_close(some);
+	for (size_t i = 0; i < 6; i++)
+		free((char *)texts[i]);
+}
+
 static void hyphenation_rules_in_paragraphs(void **state)
 {
 	(void)state;
@@ -299,9 +398,13 @@ static void markup_links_names_spaces(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(s[1].style, STYLE_NAME);
 	/* no-break space and soft hyphen */
-	assert_string_equal(markup_plain(a, "1~257 per\\-soner"), "1\xc2\xa0" "257 personer");
+	assert_string_equal(markup_plain(a, "1~257 per\\-soner"), "1\xc2\xa0"
+	                                                          "257 personer");
 	markup_parse(a, "per\\-soner", &s, &bad);
-	assert_memory_equal(s[0].text, "per\xc2\xad" "soner", 10);
+	assert_memory_equal(s[0].text,
+	                    "per\xc2\xad"
+	                    "soner",
+	                    10);
 	/* escapes */
 	assert_string_equal(markup_plain(a, "\\[x\\] \\{y\\} \\~"), "[x] {y} ~");
 	arena_free(a);
@@ -391,6 +494,7 @@ int main(void)
 	        cmocka_unit_test(ragged_keeps_natural_spaces),
 	        cmocka_unit_test(swedish_compounds_hyphenate_at_their_joints),
 	        cmocka_unit_test(hyphenation_rules_in_paragraphs),
+	        cmocka_unit_test(patterns_for_the_words_answer_as_all),
 	        cmocka_unit_test(markup_links_names_spaces),
 	        cmocka_unit_test(malformed_markup_is_literal_and_counted),
 	        cmocka_unit_test(missing_glyphs_fall_back),
