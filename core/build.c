@@ -548,6 +548,19 @@ static archive *finish_manifest(task *t, manifest_task *m, diag *d)
 	return a;
 }
 
+/* layout_opts.pages_done: the writer draws them (a failure is reported,
+ * and pdf_writer_write then fails). */
+struct drawing {
+	pdf_writer *w;
+	diag *d;
+};
+
+static void draw_pages(void *ud, document *doc, size_t from, size_t to)
+{
+	struct drawing *dr = ud;
+	pdf_writer_draw(dr->w, doc, from, to, dr->d);
+}
+
 /* Lays out and writes the PDF.  Returns an exit code. */
 static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 {
@@ -609,6 +622,12 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	archive *arch = NULL;
 	layout_stats st;
 	int rc = EXIT_OK;
+	/* pages are drawn as the layout finishes them, so that their content is
+	 * compressed on the other core meanwhile */
+	pdf_writer_release_pages(w, 1);
+	struct drawing drawing = {w, d};
+	lo.pages_done = draw_pages;
+	lo.pages_done_ud = &drawing;
 	int laid_out = layout_run(&p->blocks, &lo, &doc, &st, d) == 0;
 	phase_done("layout");
 	arch = finish_manifest(collecting, &manifest, d);
@@ -634,7 +653,6 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	size_t nfiles;
 	const pdf_attachment *files = archive_files(arch, &nfiles);
 	pdf_writer_attach(w, files, nfiles);
-	pdf_writer_release_pages(w, 1);
 
 	output out = {0};
 	if (output_begin(&out, o->out_path, d) != 0) {

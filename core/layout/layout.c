@@ -628,8 +628,8 @@ static void note_target(layout *L, const block *k, int pg, size_t ops, size_t np
 }
 
 static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hyph, document *doc,
-                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets,
-                       int *moved);
+                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets, int *moved,
+                       int final);
 
 int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_stats *st, diag *d)
 {
@@ -662,10 +662,10 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 		diag_init(&quiet);
 		quiet.quiet = 1;
 		moved = 0;
-		layout_pass(b, o, hyph, &scratch, NULL, &quiet, targets, nt, &moved);
+		layout_pass(b, o, hyph, &scratch, NULL, &quiet, targets, nt, &moved, 0);
 		document_free(&scratch);
 	}
-	rc = layout_pass(b, o, hyph, doc, st, d, targets, nt, &moved);
+	rc = layout_pass(b, o, hyph, doc, st, d, targets, nt, &moved, 1);
 	arena_free(a);
 	hyph_close(own);
 	return rc;
@@ -673,9 +673,10 @@ int layout_run(const block_list *b, const layout_opts *o, document *doc, layout_
 
 /* One layout of the whole document; targets' pages are used for references
  * and updated from where their tables and figures land (*moved set if any
- * changed). */
+ * changed).  Only the final pass hands its pages on (o->pages_done). */
 static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hyph, document *doc,
-                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets, int *moved)
+                       layout_stats *st, diag *d, xref_target *targets, size_t ntargets, int *moved,
+                       int final)
 {
 	layout_stats dummy;
 	layout L = {0};
@@ -716,6 +717,12 @@ static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hy
 	L.st->toc_pages = toc_pages;
 	doc_outline(doc, 1, label(o->lang, "contents"), toc_first, L.top + 4);
 	L.page = -1;
+	/* pages handed on as the layout is done with them: the title page(s)
+	 * now, the body's after each block; the contents are written last */
+	int hand_on = final && o->pages_done;
+	size_t done = doc->npages;
+	if (hand_on)
+		o->pages_done(o->pages_done_ud, doc, 0, (size_t)toc_first);
 
 	for (size_t i = 0; i < b->n; i++) {
 		const block *k = &b->v[i];
@@ -749,6 +756,12 @@ static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hy
 		}
 		}
 		arena_reset(L.a);
+		/* what a block drew before its last page is final (a list
+		 * item's marker goes on its first line's page after the item) */
+		if (hand_on && L.page > 0 && (size_t)L.page > done) {
+			o->pages_done(o->pages_done_ud, doc, done, (size_t)L.page);
+			done = (size_t)L.page;
+		}
 		if (doc->npages > LAYOUT_MAX_PAGES) {
 			diag_error(d, NULL,
 			           "the report would have more than %d pages (the limit); is a "

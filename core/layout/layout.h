@@ -44,6 +44,12 @@ typedef struct layout_opts {
 	/* the hyphenation patterns of `lang`, the caller's (it may have loaded
 	 * them beside other work); NULL: the layout loads its own */
 	hyphenator *hyph;
+	/* Optional: called in the final pass, after each block, with the pages
+	 * [from, to) the layout is done with (the contents pages excepted) but
+	 * for the running head and foot, which it adds at the end; the callee
+	 * may draw them (and free their operations) at once. */
+	void (*pages_done)(void *ud, document *doc, size_t from, size_t to);
+	void *pages_done_ud;
 } layout_opts;
 
 /* What layout found, for `rapport build --verbose` and the tests. */

@@ -24,7 +24,8 @@ pdf_writer *pdf_writer_new(const char *fonts_list, diag *d);
 const metrics *pdf_writer_metrics(pdf_writer *w);
 /* The font files in use, for --verbose: face i's path or NULL. */
 const char *pdf_writer_font_path(const pdf_writer *w, face_id f);
-/* Draws every page of doc, adds the outline, links and information, and saves
+/* Draws every page of doc (those pdf_writer_draw drew: what was added to
+ * them since), adds the outline, links and information, and saves
  * to path as PDF/A-3b: XMP metadata, sRGB output intent, the attached files,
  * an /ID computed from the file's own bytes.  With pdf_writer_release_pages
  * set, each page's operations are freed once it is drawn.  Returns 0, or -1
@@ -34,6 +35,15 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d);
  * layout) as soon as the page is drawn; they are half the memory of a long
  * document while libharu saves.  The rest of the document stays. */
 void pdf_writer_release_pages(pdf_writer *w, int yes);
+
+/* Draws pages [from, to) of doc now, while the layout goes on: the layout
+ * will add nothing more to them but what pdf_writer_write then draws into a
+ * second content stream of the page (the running head and foot).  Each
+ * page's content is compressed beside the drawing of the next, and its
+ * operations are freed (the writer must release pages).  A page that links
+ * to one not made yet is left for pdf_writer_write.  Returns 0, or -1 after
+ * reporting to d (pdf_writer_write then fails too). */
+int pdf_writer_draw(pdf_writer *w, document *doc, size_t from, size_t to, diag *d);
 void pdf_writer_free(pdf_writer *w);
 
 /* A file embedded in the PDF as a PDF/A-3 associated file. */

@@ -74,9 +74,16 @@ struct pdf_writer {
 	size_t buf_cap;
 	char *ops; /* content stream text of one text op (put_text) */
 	size_t ops_cap;
-	unsigned nloaded;  /* font files loaded (their subset tags) */
-	int used;          /* pdf_writer_write has run */
-	int release_pages; /* free each page's ops once drawn */
+	unsigned nloaded; /* font files loaded (their subset tags) */
+	/* the PDF's pages made so far; early[i]: page i was drawn by
+	 * pdf_writer_draw, during the layout */
+	HPDF_Page *pages;
+	size_t npages, pages_cap;
+	unsigned char *early;
+	flate_queue *queue; /* compresses each page's content once drawn */
+	int draw_failed;    /* pdf_writer_draw failed (and reported why) */
+	int used;           /* pdf_writer_write has run */
+	int release_pages;  /* free each page's ops once drawn */
 
 	struct loaded_image { /* images loaded so far: each file is embedded once */
 		char *path;
@@ -491,6 +498,10 @@ void pdf_writer_free(pdf_writer *w)
 {
 	if (!w)
 		return;
+	if (w->queue)
+		flate_queue_finish(w->queue);
+	free(w->pages);
+	free(w->early);
 	if (w->pdf)
 		HPDF_Free(w->pdf);
 	for (int f = 0; f < FACE_COUNT; f++) {
@@ -1141,9 +1152,11 @@ static int op_finite(const draw_op *op)
 	return 1;
 }
 
-/* Draws page pg of doc on pages[pg].  Returns 0, or -1 after reporting. */
-static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *pages, diag *d)
+/* Draws page pg of doc on the PDF's page pg, into its current content
+ * stream.  Returns 0, or -1 after reporting. */
+static int draw_page(pdf_writer *w, const document *doc, size_t pg, diag *d)
 {
+	HPDF_Page *pages = w->pages;
 	struct pen p = {.w = w, .page = pages[pg], .face = -1, .line_width = -1};
 	const page *pgs = &doc->pages[pg];
 
@@ -1178,7 +1191,7 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, HPDF_Page *p
 				st = draw_circle(&p, op);
 				break;
 			case DRAW_LINK:
-				st = draw_link(&p, op, pages, doc->npages);
+				st = draw_link(&p, op, pages, w->npages);
 				break;
 			case DRAW_URI:
 				st = draw_uri(&p, op);
@@ -1605,6 +1618,118 @@ void pdf_writer_release_pages(pdf_writer *w, int yes)
 	w->release_pages = yes;
 }
 
+/* Sets up drawing: the page tree (with intermediate nodes when there may be
+ * many pages: flat /Kids arrays are limited and slow) and the compressor. */
+static int begin(pdf_writer *w, int many_pages, diag *d)
+{
+	if (w->queue)
+		return 0;
+	HPDF_STATUS st;
+	if (many_pages && (st = HPDF_SetPagesConfiguration(w->pdf, PAGES_PER_NODE)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: configuring the page tree");
+		return -1;
+	}
+	w->queue = flate_queue_new();
+	return 0;
+}
+
+/* Adds PDF pages until there are n. */
+static int make_pages(pdf_writer *w, size_t n, diag *d)
+{
+	if (n > w->pages_cap) {
+		size_t cap = w->pages_cap;
+		GROW(w->pages, cap, n);
+		w->early = xrealloc(w->early, cap);
+		memset(w->early + w->pages_cap, 0, cap - w->pages_cap);
+		w->pages_cap = cap;
+	}
+	for (; w->npages < n; w->npages++) {
+		HPDF_Page made = HPDF_AddPage(w->pdf);
+		HPDF_STATUS st = made ? HPDF_OK : status_of(w, HPDF_OK);
+		if (st == HPDF_OK)
+			st = HPDF_Page_SetWidth(made, (HPDF_REAL)PAGE_WIDTH);
+		if (st == HPDF_OK)
+			st = HPDF_Page_SetHeight(made, (HPDF_REAL)PAGE_HEIGHT);
+		if (st != HPDF_OK) {
+			report(w, d, st, "PDF writer: adding page %zu", w->npages + 1);
+			return -1;
+		}
+		w->pages[w->npages] = made;
+	}
+	return 0;
+}
+
+/* Hands page pg's content (its current stream) to the compressor and, if
+ * the writer releases pages, frees its operations. */
+static int page_drawn(pdf_writer *w, document *doc, size_t pg, HPDF_Dict content, diag *d)
+{
+	HPDF_STATUS st = flate_queue_add(w->queue, content);
+	if (st != HPDF_OK) {
+		report(w, d, st, "PDF writer: compressing page %zu", pg + 1);
+		return -1;
+	}
+	if (w->release_pages) { /* drawn: libharu holds the page now */
+		free(doc->pages[pg].ops);
+		doc->pages[pg].ops = NULL;
+		doc->pages[pg].n = doc->pages[pg].cap = 0;
+	}
+	return 0;
+}
+
+/* Whether page pg links to a page not made yet. */
+static int links_ahead(const pdf_writer *w, const page *pg)
+{
+	for (size_t i = 0; i < pg->n; i++)
+		if (pg->ops[i].kind == DRAW_LINK && pg->ops[i].dest_page >= 0 &&
+		    (size_t)pg->ops[i].dest_page >= w->npages)
+			return 1;
+	return 0;
+}
+
+int pdf_writer_draw(pdf_writer *w, document *doc, size_t from, size_t to, diag *d)
+{
+	if (w->used || w->draw_failed)
+		return -1;
+	if (begin(w, 1, d) != 0 || make_pages(w, to, d) != 0) {
+		w->draw_failed = 1;
+		return -1;
+	}
+	for (size_t i = from; i < to && i < doc->npages; i++) {
+		if (w->early[i] || links_ahead(w, &doc->pages[i]))
+			continue; /* a link needs its target: drawn at the end */
+		HPDF_PageAttr attr = w->pages[i]->attr;
+		if (draw_page(w, doc, i, d) != 0 || page_drawn(w, doc, i, attr->contents, d) != 0) {
+			w->draw_failed = 1;
+			return -1;
+		}
+		w->early[i] = 1;
+	}
+	return 0;
+}
+
+/* Gives page pg a second content stream, for what was added to it after
+ * it was drawn (the running head and foot), and makes it the one drawn
+ * into: /Contents becomes [first second]. */
+static HPDF_Dict second_stream(pdf_writer *w, HPDF_Page pdf_page)
+{
+	HPDF_PageAttr attr = pdf_page->attr;
+	HPDF_Dict late = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	HPDF_Array both = late ? HPDF_Array_New(w->pdf->mmgr) : NULL;
+	if (!both)
+		return NULL;
+	late->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_STATUS st = HPDF_Dict_Add(pdf_page, "Contents", both);
+	if (st == HPDF_OK)
+		st = HPDF_Array_Add(both, attr->contents);
+	if (st == HPDF_OK)
+		st = HPDF_Array_Add(both, late);
+	if (st != HPDF_OK)
+		return NULL;
+	attr->contents = late;
+	attr->stream = late->stream;
+	return late;
+}
+
 int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 {
 	if (w->used) {
@@ -1612,51 +1737,39 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 		return -1;
 	}
 	w->used = 1;
+	if (w->draw_failed)
+		return -1; /* reported */
 	if (doc->npages == 0) {
 		diag_error(d, NULL, "PDF writer: the document has no pages");
 		return -1;
 	}
 
 	HPDF_STATUS st;
-	if (doc->npages > PAGES_PER_NODE &&
-	    (st = HPDF_SetPagesConfiguration(w->pdf, PAGES_PER_NODE)) != HPDF_OK) {
-		report(w, d, st, "PDF writer: configuring the page tree");
-		return -1;
-	}
-
 	pdfa_meta meta = {0};
-	flate_queue *queue = NULL;
-	/* All pages first: links and bookmarks may point forward. */
-	HPDF_Page *pages = xcalloc(doc->npages, sizeof(*pages));
 	int rc = -1;
-	for (size_t i = 0; i < doc->npages; i++) {
-		pages[i] = HPDF_AddPage(w->pdf);
-		st = pages[i] ? HPDF_OK : status_of(w, HPDF_OK);
-		if (st == HPDF_OK)
-			st = HPDF_Page_SetWidth(pages[i], (HPDF_REAL)PAGE_WIDTH);
-		if (st == HPDF_OK)
-			st = HPDF_Page_SetHeight(pages[i], (HPDF_REAL)PAGE_HEIGHT);
-		if (st != HPDF_OK) {
-			report(w, d, st, "PDF writer: adding page %zu", i + 1);
-			goto out;
-		}
+	if (w->npages > doc->npages) {
+		diag_error(d, NULL, "PDF writer: %zu pages were drawn, but the document has %zu",
+		           w->npages, doc->npages);
+		goto out;
 	}
-	/* each page's content is compressed beside the drawing of the next */
-	queue = flate_queue_new();
+	/* all pages first (links and bookmarks may point forward), then what
+	 * was not drawn during the layout, and what was added to those pages
+	 * since they were drawn */
+	if (begin(w, doc->npages > PAGES_PER_NODE, d) != 0 || make_pages(w, doc->npages, d) != 0)
+		goto out;
 	for (size_t i = 0; i < doc->npages; i++) {
-		if (draw_page(w, doc, i, pages, d) != 0)
-			goto out;
-		HPDF_PageAttr attr = pages[i]->attr;
-		if ((st = flate_queue_add(queue, attr->contents)) != HPDF_OK) {
-			report(w, d, st, "PDF writer: compressing page %zu", i + 1);
+		HPDF_Dict content = ((HPDF_PageAttr)w->pages[i]->attr)->contents;
+		if (w->early[i] && doc->pages[i].n == 0)
+			continue;
+		if (w->early[i] && !(content = second_stream(w, w->pages[i]))) {
+			report(w, d, HPDF_OK, "PDF writer: page %zu: adding a content stream",
+			       i + 1);
 			goto out;
 		}
-		if (w->release_pages) { /* drawn: libharu holds the page now */
-			free(doc->pages[i].ops);
-			doc->pages[i].ops = NULL;
-			doc->pages[i].n = doc->pages[i].cap = 0;
-		}
+		if (draw_page(w, doc, i, d) != 0 || page_drawn(w, doc, i, content, d) != 0)
+			goto out;
 	}
+	HPDF_Page *pages = w->pages;
 	if (add_outline(w, doc, pages, d) != 0 || set_info(w, &doc->info, &meta, d) != 0)
 		goto out;
 	check_notdef(w, d);
@@ -1689,8 +1802,8 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 		report(w, d, st, "PDF writer: replacing the fonts' ToUnicode maps");
 		goto out;
 	}
-	st = flate_queue_finish(queue);
-	queue = NULL;
+	st = flate_queue_finish(w->queue);
+	w->queue = NULL;
 	if (st == HPDF_OK)
 		st = flate_streams(w->pdf, 0);
 	if (st != HPDF_OK) {
@@ -1706,14 +1819,11 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 		goto out;
 	rc = 0;
 out:
-	if (queue)
-		flate_queue_finish(queue);
 	free((char *)meta.title);
 	free((char *)meta.author);
 	free((char *)meta.subject);
 	free((char *)meta.keywords);
 	free((char *)meta.creator);
 	free((char *)meta.producer);
-	free(pages);
 	return rc;
 }
