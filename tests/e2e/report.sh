@@ -20,6 +20,15 @@ plain=$(jq '[.objectinfo | to_entries[] | select(.value.stream.is) | .key] as $s
      | select(.["/Filter"] != "/FlateDecode" and .["/Filter"] != ["/FlateDecode"])] | length' \
   "$TMP/objects.json")
 streams=$(jq '[.objectinfo[] | select(.stream.is)] | length' "$TMP/objects.json")
+# the title and body pages are drawn while the layout goes on, their running
+# head and foot later into a second content stream; the contents page and
+# the last page (the layout is not done with it before the end) at the end
+qpdf --json=1 --json-key=pages "$PDF" >"$TMP/pages.json"
+counts=$(jq -c '[.pages[] | .contents | length]' "$TMP/pages.json")
+expect "title page one stream, contents one, body pages two, the last one ($counts)" \
+  jq -e '.pages | (.[0].contents | length) == 1 and (.[1].contents | length) == 1
+    and ([.[2:-1][] | .contents | length == 2] | all) and (.[-1].contents | length) == 1' \
+  "$TMP/pages.json" >/dev/null
 expect "every stream but the XMP is FlateDecode ($plain of $streams are not)" test "$plain" = 0 -a "$streams" -gt 20
 pdftotext -layout "$PDF" "$TMP/all.txt" 2>"$TMP/pdftotext.err"
 expect "pdftotext gives no warning: $(head -c 200 "$TMP/pdftotext.err")" test ! -s "$TMP/pdftotext.err"
