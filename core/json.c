@@ -45,9 +45,9 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,9 +92,9 @@ struct jdoc {
 	arena *cj_mem; /* holds every allocation of the cJSON tree */
 	jnode *nodes;
 	uint32_t n_nodes;
-	char **paths;      /* per node, built on first use; NULL = not yet */
+	char **paths;           /* per node, built on first use; NULL = not yet */
 	struct key_slot *table; /* (object, key) -> node; node 0 = empty slot */
-	size_t table_mask; /* table size - 1 (a power of two) */
+	size_t table_mask;      /* table size - 1 (a power of two) */
 };
 
 /* ------------------------------------------------------------ small helpers */
