@@ -5,10 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-
-#include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmocka.h>
 
 #include "pdf/ttf.h"
 
@@ -137,6 +137,16 @@ static unsigned advance(const uint8_t *font, size_t gid)
 	return be16(hmtx + 4 * (gid < nm ? gid : nm - 1));
 }
 
+/* The bytes of a composite glyph's component record with these flags:
+ * flags, glyph index, two arguments (words or bytes), then a scale (one
+ * value, x and y, or a 2 x 2 matrix) if any. */
+static size_t component_size(uint16_t flags)
+{
+	size_t args = (flags & 1) ? 4 : 2;
+	size_t scale = (flags & 8) ? 2 : (flags & 0x40) ? 4 : (flags & 0x80) ? 8 : 0;
+	return 4 + args + scale;
+}
+
 /* A subset keeps exactly the glyphs asked for, .notdef and the parts of
  * composite glyphs, renumbered in order, each with its outline and advance
  * width, and with the composite glyphs pointing at the parts' new numbers. */
@@ -181,11 +191,7 @@ static void subsets_and_renumbers(void **state)
 	for (size_t at = 10;;) {
 		uint16_t flags = be16(cg + at);
 		parts[nparts++] = be16(cg + at + 2);
-		at += 4 + ((flags & 1) ? 4 : 2) +
-		      ((flags & 8)      ? 2
-		       : (flags & 0x40) ? 4
-		       : (flags & 0x80) ? 8
-		                        : 0);
+		at += component_size(flags);
 		if (!(flags & 0x20) || nparts == 8)
 			break;
 	}
@@ -216,11 +222,7 @@ static void subsets_and_renumbers(void **state)
 		uint16_t flags = be16(cg + at);
 		assert_int_equal(be16(cg + at + 2), new_gid[parts[i]]);
 		assert_true(new_gid[parts[i]] != 0 || parts[i] == 0);
-		at += 4 + ((flags & 1) ? 4 : 2) +
-		      ((flags & 8)      ? 2
-		       : (flags & 0x40) ? 4
-		       : (flags & 0x80) ? 8
-		                        : 0);
+		at += component_size(flags);
 	}
 	free(out);
 	free(keep);
