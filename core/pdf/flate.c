@@ -5,10 +5,8 @@
 
 #include <libdeflate.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "../arena.h"
 #include "pdf.h"
@@ -19,9 +17,6 @@
  * (docs/performance.md). */
 #define FLATE_LEVEL 5
 
-/* Most threads used; more would not pay on the machines rapport targets. */
-#define MAX_THREADS 8
-
 typedef struct job {
 	HPDF_Dict dict;
 	uint8_t *raw; /* the stream's bytes, freed once compressed */
@@ -29,12 +24,6 @@ typedef struct job {
 	uint8_t *out; /* the compressed bytes, NULL if compressing failed */
 	size_t out_len;
 } job;
-
-typedef struct pool {
-	job *jobs;
-	size_t n;
-	atomic_size_t next; /* first job not yet taken */
-} pool;
 
 struct flate_queue {
 	pthread_mutex_t lock;
@@ -55,11 +44,12 @@ static HPDF_STATUS write_filter(HPDF_Dict dict, HPDF_Stream stream)
 
 /* Whether libharu would deflate dict's stream, and nothing else about the
  * stream stands in the way of handing it bytes already compressed. */
-static int compressible(const HPDF_Obj_Header *h)
+static int compressible(const void *obj)
 {
+	const HPDF_Obj_Header *h = obj;
 	if ((h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT)
 		return 0;
-	HPDF_Dict dict = (HPDF_Dict)(void *)h;
+	const HPDF_Dict_Rec *dict = obj;
 	return dict->stream && dict->stream->type == HPDF_STREAM_MEMORY &&
 	       dict->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !dict->filterParams &&
 	       !dict->before_write_fn && !dict->write_fn && !dict->after_write_fn;
@@ -90,31 +80,6 @@ HPDF_STATUS flate_set_compressed(HPDF_Dict dict, const uint8_t *bytes, size_t le
 		dict->write_fn = write_filter;
 	}
 	return st;
-}
-
-/* Takes jobs until none is left: each compresses one stream. */
-static void *work(void *arg)
-{
-	pool *p = arg;
-	struct libdeflate_compressor *c = libdeflate_alloc_compressor(FLATE_LEVEL);
-	for (;;) {
-		size_t i = atomic_fetch_add(&p->next, 1);
-		if (i >= p->n)
-			break;
-		job *j = &p->jobs[i];
-		if (!c)
-			continue; /* out of memory: libharu compresses it */
-		size_t cap = libdeflate_zlib_compress_bound(c, j->raw_len);
-		j->out = malloc(cap);
-		j->out_len =
-		        j->out ? libdeflate_zlib_compress(c, j->raw, j->raw_len, j->out, cap) : 0;
-		if (j->out_len == 0) {
-			free(j->out);
-			j->out = NULL;
-		}
-	}
-	libdeflate_free_compressor(c);
-	return NULL;
 }
 
 /* Compresses jobs of q as they come until q is closed and empty (with
@@ -164,7 +129,7 @@ flate_queue *flate_queue_new(void)
 
 HPDF_STATUS flate_queue_add(flate_queue *q, HPDF_Dict dict)
 {
-	if (!compressible(&dict->header))
+	if (!compressible(dict))
 		return HPDF_OK;
 	uint8_t *raw;
 	size_t len;
@@ -223,13 +188,6 @@ HPDF_STATUS flate_queue_finish(flate_queue *q)
 	return st;
 }
 
-/* Orders jobs largest first, so that the last ones taken are short. */
-static int by_size_desc(const void *a, const void *b)
-{
-	const job *x = a, *y = b;
-	return (x->raw_len < y->raw_len) - (x->raw_len > y->raw_len);
-}
-
 HPDF_STATUS read_whole_stream(HPDF_Stream s, uint8_t **data, size_t *len)
 {
 	HPDF_UINT size = HPDF_Stream_Size(s);
@@ -249,60 +207,14 @@ HPDF_STATUS read_whole_stream(HPDF_Stream s, uint8_t **data, size_t *len)
 	return HPDF_OK;
 }
 
-HPDF_STATUS flate_streams(HPDF_Doc pdf, int threads)
+HPDF_STATUS flate_queue_add_all(flate_queue *q, HPDF_Doc pdf)
 {
-	size_t n = 0, cap = 0;
-	job *jobs = NULL;
 	HPDF_STATUS st = HPDF_OK;
 	for (HPDF_Xref x = pdf->xref; x && st == HPDF_OK; x = x->prev)
 		for (HPDF_UINT i = 0; i < x->entries->count && st == HPDF_OK; i++) {
 			HPDF_XrefEntry e = HPDF_List_ItemAt(x->entries, i);
-			if (!e || !e->obj || !compressible(e->obj))
-				continue;
-			if (n == cap) {
-				cap = cap ? 2 * cap : 64;
-				jobs = xrealloc(jobs, cap * sizeof(*jobs));
-			}
-			job *j = &jobs[n];
-			*j = (job){.dict = e->obj};
-			st = read_whole_stream(j->dict->stream, &j->raw, &j->raw_len);
-			if (st == HPDF_OK)
-				n++;
+			if (e && e->obj)
+				st = flate_queue_add(q, e->obj);
 		}
-	if (st != HPDF_OK) {
-		for (size_t i = 0; i < n; i++)
-			free(jobs[i].raw);
-		free(jobs);
-		return st;
-	}
-	qsort(jobs, n, sizeof(*jobs), by_size_desc);
-
-	pool p = {.jobs = jobs, .n = n};
-	atomic_init(&p.next, 0);
-	if (threads < 1) {
-		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		threads = cpus > 0 ? (int)cpus : 1;
-	}
-	if (threads > MAX_THREADS)
-		threads = MAX_THREADS;
-	if ((size_t)threads > n)
-		threads = n ? (int)n : 1;
-	pthread_t helper[MAX_THREADS];
-	int started = 0;
-	while (started < threads - 1 && pthread_create(&helper[started], NULL, work, &p) == 0)
-		started++;
-	work(&p);
-	for (int i = 0; i < started; i++)
-		pthread_join(helper[i], NULL);
-
-	/* back to libharu, in this thread: it is not thread-safe */
-	for (size_t i = 0; i < n; i++) {
-		job *j = &jobs[i];
-		if (st == HPDF_OK && j->out)
-			st = flate_set_compressed(j->dict, j->out, j->out_len);
-		free(j->raw);
-		free(j->out);
-	}
-	free(jobs);
 	return st;
 }

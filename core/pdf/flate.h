@@ -5,8 +5,8 @@
  * libharu 2.3.0 deflates each stream with zlib at level 6 while it saves,
  * one after another.  libdeflate is several times as fast for output a
  * little smaller, and the streams are independent, so they are compressed
- * before the save, beside other work (flate_queue) or on all the machine's
- * cores (flate_streams), and handed back to libharu as bytes to copy.
+ * before the save, on a second thread beside other work (flate_queue), and
+ * handed back to libharu as bytes to copy.
  */
 #ifndef RAPPORT_FLATE_H
 #define RAPPORT_FLATE_H
@@ -14,15 +14,6 @@
 #include <hpdf.h>
 #include <stddef.h>
 #include <stdint.h>
-
-/* Compresses every stream of pdf that libharu would deflate (a memory stream
- * with the FlateDecode filter alone, no decode parameters, no callbacks) using
- * `threads` threads (the caller's included; < 1 means one per online CPU).
- * Each such stream then holds the compressed bytes and is written with
- * /Filter /FlateDecode but no further compression.  Call it last before the
- * save: a stream changed afterwards would be written uncompressed but still
- * marked as compressed.  Returns HPDF_OK or a libharu error code. */
-HPDF_STATUS flate_streams(HPDF_Doc pdf, int threads);
 
 /* A compressor working beside the caller: each stream handed to it is
  * compressed on another thread while the caller goes on (drawing the next
@@ -33,9 +24,15 @@ typedef struct flate_queue flate_queue;
  * flate_queue_finish).  Never NULL. */
 flate_queue *flate_queue_new(void);
 
-/* Takes dict's stream, if flate_streams would (see there), out of libharu
- * for compressing; the stream must not change afterwards. */
+/* Takes dict's stream out of libharu for compressing, if libharu would
+ * deflate it (a memory stream with the FlateDecode filter alone, no decode
+ * parameters, no callbacks); the stream must not change afterwards.  Once
+ * the queue is finished, it holds the compressed bytes and is written with
+ * /Filter /FlateDecode but no further compression. */
 HPDF_STATUS flate_queue_add(flate_queue *q, HPDF_Dict dict);
+
+/* flate_queue_add for every object of pdf: call it last before the save. */
+HPDF_STATUS flate_queue_add_all(flate_queue *q, HPDF_Doc pdf);
 
 /* Waits for (and helps with) the streams still being compressed, hands
  * them all back to libharu compressed, and frees q.  Returns HPDF_OK or the

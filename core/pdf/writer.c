@@ -1802,10 +1802,13 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 		report(w, d, st, "PDF writer: replacing the fonts' ToUnicode maps");
 		goto out;
 	}
-	st = flate_queue_finish(w->queue);
+	/* the rest (fonts, maps, profile) to the compressor, which then
+	 * finishes with this thread's help */
+	st = flate_queue_add_all(w->queue, w->pdf);
+	HPDF_STATUS fin = flate_queue_finish(w->queue);
 	w->queue = NULL;
 	if (st == HPDF_OK)
-		st = flate_streams(w->pdf, 0);
+		st = fin;
 	if (st != HPDF_OK) {
 		report(w, d, st, "PDF writer: compressing the streams");
 		goto out;
