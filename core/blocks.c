@@ -124,3 +124,29 @@ block_image *blocks_image(block_list *b, const char *path, int width, int height
 	im->alt = arena_strdup(b->arena, alt ? alt : caption);
 	return im;
 }
+
+static void add_items(const block_list_data *l, const char ***v, size_t *n, size_t *cap)
+{
+	for (size_t i = 0; l && i < l->n; i++) {
+		GROW(*v, *cap, *n + 1);
+		(*v)[(*n)++] = l->items[i].markup;
+		add_items(l->items[i].sub, v, n, cap);
+	}
+}
+
+size_t blocks_body_texts(const block_list *b, const char ***out)
+{
+	const char **v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		const block *k = &b->v[i];
+		if (k->kind == BLOCK_PARAGRAPH && k->text) {
+			GROW(v, cap, n + 1);
+			v[n++] = k->text;
+		} else if (k->kind == BLOCK_LIST) {
+			add_items(k->list, &v, &n, &cap);
+		}
+	}
+	*out = v;
+	return n;
+}

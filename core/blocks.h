@@ -57,9 +57,9 @@ typedef struct block_chart {
 } block_chart;
 
 typedef struct block_image {
-	const char *path;   /* resolved absolute path, inside the data directory */
-	int width, height;  /* pixels */
-	float scale;        /* share of the text width, 0 < scale <= 1 */
+	const char *path;  /* resolved absolute path, inside the data directory */
+	int width, height; /* pixels */
+	float scale;       /* share of the text width, 0 < scale <= 1 */
 	const char *caption, *alt;
 } block_image;
 
@@ -86,6 +86,10 @@ void blocks_free(block_list *b);
 block *blocks_add(block_list *b, enum block_kind kind);
 void blocks_heading(block_list *b, int level, const char *text);
 void blocks_paragraph(block_list *b, const char *markup);
+/* The markup of the body text: every paragraph and list item (nested ones
+ * too), in order, into a malloc'ed array of pointers into b (*out; free
+ * it, not the strings).  Returns the count. */
+size_t blocks_body_texts(const block_list *b, const char ***out);
 /* Starts a list; items are added with list_add_item. */
 block_list_data *blocks_list(block_list *b, int ordered);
 list_item *list_add_item(block_list *b, block_list_data *l, const char *markup);

@@ -450,15 +450,6 @@ static void *load_patterns_for(void *arg)
 	return hyph_open_for(hyph_dict_path(lang_code(p->o->lang)), p->texts, p->ntexts);
 }
 
-static void add_list_texts(pipeline *p, const block_list_data *l, size_t *cap)
-{
-	for (size_t i = 0; l && i < l->n; i++) {
-		GROW(p->texts, *cap, p->ntexts + 1);
-		p->texts[p->ntexts++] = l->items[i].markup;
-		add_list_texts(p, l->items[i].sub, cap);
-	}
-}
-
 /* Starts loading the hyphenation patterns: for a report of little data,
  * only those its body text's words need (hyph_open_for: a few ms less),
  * else all of them.  Call it once the blocks are emitted. */
@@ -469,18 +460,14 @@ static void start_patterns(pipeline *p, int little_data)
 		        task_start(load_patterns, (void *)hyph_dict_path(lang_code(p->o->lang)));
 		return;
 	}
-	size_t cap = 0;
-	GROW(p->texts, cap, 1);
-	p->texts[p->ntexts++] = xref_words(); /* the words references bring */
-	for (size_t i = 0; i < p->blocks.n; i++) {
-		const block *k = &p->blocks.v[i];
-		if (k->kind == BLOCK_PARAGRAPH && k->text) {
-			GROW(p->texts, cap, p->ntexts + 1);
-			p->texts[p->ntexts++] = k->text;
-		} else if (k->kind == BLOCK_LIST) {
-			add_list_texts(p, k->list, &cap);
-		}
-	}
+	const char **body;
+	size_t n = blocks_body_texts(&p->blocks, &body);
+	p->texts = xmalloc((n + 1) * sizeof(*p->texts));
+	p->texts[0] = xref_words(); /* the words references bring */
+	if (n)
+		memcpy(p->texts + 1, body, n * sizeof(*body));
+	p->ntexts = n + 1;
+	free(body);
 	p->patterns = task_start(load_patterns_for, p);
 }
 

@@ -15,6 +15,10 @@
  *
  * Metrics are fake but uneven (glyph widths depend on the code point, some
  * code points have no glyph), so no real font is needed and runs are fast.
+ * Every other input is hyphenated with the patterns chosen for its words
+ * (hyph_open_for).  The pages the layout hands on as done (pages_done, as a
+ * build draws them) are emptied as the writer does, and must afterwards get
+ * nothing but the running head and foot: anything else aborts.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -22,8 +26,43 @@
 #include <string.h>
 
 #include "layout/layout.h"
+#include "text/hyphen.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The pages handed on so far (pages_done), as the writer sees them. */
+static unsigned char handed[LAYOUT_MAX_PAGES + 2];
+
+static void pages_done(void *ud, document *doc, size_t from, size_t to)
+{
+	(void)ud;
+	if (from > to || to > doc->npages || to > LAYOUT_MAX_PAGES)
+		abort();
+	for (size_t i = from; i < to; i++) {
+		if (handed[i])
+			abort(); /* handed on twice */
+		handed[i] = 1;
+		free(doc->pages[i].ops); /* drawn: pdf_writer_draw frees them */
+		doc->pages[i].ops = NULL;
+		doc->pages[i].n = doc->pages[i].cap = 0;
+	}
+}
+
+/* What the layout adds to a page after handing it on: the running head
+ * and foot only (text and rules near the top or bottom edge). */
+static void check_handed(const document *doc)
+{
+	for (size_t i = 0; i < doc->npages && i <= LAYOUT_MAX_PAGES; i++) {
+		if (!handed[i])
+			continue;
+		for (size_t k = 0; k < doc->pages[i].n; k++) {
+			const draw_op *op = &doc->pages[i].ops[k];
+			int edge = op->y > (float)PAGE_HEIGHT - 60 || op->y < 60;
+			if ((op->kind != DRAW_TEXT && op->kind != DRAW_LINE) || !edge)
+				abort();
+		}
+	}
+}
 
 static int uneven_width(void *ud, face_id f, uint32_t cp)
 {
@@ -191,7 +230,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag d;
 	diag_init(&d);
 	d.quiet = 1;
+	const char **texts = NULL;
+	size_t ntexts = (size & 8) ? blocks_body_texts(&b, &texts) : 0;
+	if (size & 8)
+		o.hyph = hyph_open_for(hyph_dict_path(o.lang == LANG_EN ? "en" : "sv"), texts,
+		                       ntexts);
+	memset(handed, 0, sizeof(handed));
+	o.pages_done = pages_done;
 	layout_run(&b, &o, &doc, &st, &d);
+	check_handed(&doc);
+	hyph_close(o.hyph);
+	free(texts);
 	document_free(&doc);
 	blocks_free(&b);
 	free(text);
