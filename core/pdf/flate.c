@@ -55,19 +55,26 @@ static int compressible(const void *obj)
 	       !dict->before_write_fn && !dict->write_fn && !dict->after_write_fn;
 }
 
-unsigned char *pdf_deflate(const void *data, size_t size, size_t *out_len)
+/* data[0..size) compressed with c (which may be NULL: out of memory) into
+ * a malloc'ed buffer, its length in *out_len; NULL on failure. */
+static uint8_t *compress(struct libdeflate_compressor *c, const void *data, size_t size,
+                         size_t *out_len)
 {
-	struct libdeflate_compressor *c = libdeflate_alloc_compressor(FLATE_LEVEL);
-	if (!c)
-		return NULL;
-	size_t cap = libdeflate_zlib_compress_bound(c, size);
-	unsigned char *out = malloc(cap);
+	size_t cap = c ? libdeflate_zlib_compress_bound(c, size) : 0;
+	uint8_t *out = c ? malloc(cap) : NULL;
 	*out_len = out ? libdeflate_zlib_compress(c, data, size, out, cap) : 0;
-	libdeflate_free_compressor(c);
 	if (*out_len == 0) {
 		free(out);
 		return NULL;
 	}
+	return out;
+}
+
+unsigned char *pdf_deflate(const void *data, size_t size, size_t *out_len)
+{
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(FLATE_LEVEL);
+	unsigned char *out = compress(c, data, size, out_len);
+	libdeflate_free_compressor(c);
 	return out;
 }
 
@@ -96,13 +103,8 @@ static void drain(flate_queue *q, struct libdeflate_compressor *c, int wait)
 		const uint8_t *raw = q->jobs[i].raw;
 		size_t raw_len = q->jobs[i].raw_len;
 		pthread_mutex_unlock(&q->lock);
-		size_t cap = c ? libdeflate_zlib_compress_bound(c, raw_len) : 0;
-		uint8_t *out = c ? malloc(cap) : NULL;
-		size_t out_len = out ? libdeflate_zlib_compress(c, raw, raw_len, out, cap) : 0;
-		if (out_len == 0) {
-			free(out);
-			out = NULL; /* left to libharu */
-		}
+		size_t out_len;
+		uint8_t *out = compress(c, raw, raw_len, &out_len); /* NULL: left to libharu */
 		pthread_mutex_lock(&q->lock);
 		q->jobs[i].out = out;
 		q->jobs[i].out_len = out_len;

@@ -92,11 +92,20 @@ void hyph_close(hyphenator *h)
 	free(h);
 }
 
+/* FNV-1a, a byte at a time: hash() of a string, and the prefixes' hashes
+ * that hyph_open_for matches pattern letters against. */
+#define FNV_START 1469598103934665603ull
+
+static uint64_t fnv_step(uint64_t x, char c)
+{
+	return (x ^ (unsigned char)c) * 1099511628211ull;
+}
+
 static uint64_t hash(const char *s, size_t len)
 {
-	uint64_t x = 1469598103934665603ull;
+	uint64_t x = FNV_START;
 	for (size_t i = 0; i < len; i++)
-		x = (x ^ (unsigned char)s[i]) * 1099511628211ull;
+		x = fnv_step(x, s[i]);
 	return x;
 }
 
@@ -367,9 +376,9 @@ static void add_words(const char *text, int utf8, strset *words, hashset *keys)
 			enc[0] = '.';
 			enc[el + 1] = '.';
 			for (size_t i = 0; i < el + 2; i++) {
-				uint64_t x = 1469598103934665603ull;
+				uint64_t x = FNV_START;
 				for (size_t k = i; k < el + 2 && k - i < MAX_KEY; k++) {
-					x = (x ^ (unsigned char)enc[k]) * 1099511628211ull;
+					x = fnv_step(x, enc[k]);
 					hashset_add(keys, x);
 				}
 			}
@@ -383,12 +392,12 @@ static void add_words(const char *text, int utf8, strset *words, hashset *keys)
  * letters (the bytes before any '/', digits left out) are one of keys. */
 static int pattern_wanted(const char *p, size_t len, const hashset *keys)
 {
-	uint64_t x = 1469598103934665603ull;
+	uint64_t x = FNV_START;
 	size_t letters = 0;
 	for (size_t i = 0; i < len && p[i] != '/'; i++) {
 		if (p[i] >= '0' && p[i] <= '9')
 			continue;
-		x = (x ^ (unsigned char)p[i]) * 1099511628211ull;
+		x = fnv_step(x, p[i]);
 		letters++;
 	}
 	return letters == 0 || letters > MAX_KEY || hashset_has(keys, x);
