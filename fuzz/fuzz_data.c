@@ -26,8 +26,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "build.h"
-#include "diag.h"
+#include "pipeline/build.h"
+#include "base/diag.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -7,13 +7,13 @@
  * greyscale by hatching (bars, areas, slices) and marker shape (lines).  A
  * chart is never split across pages.
  */
-#include "chart.h"
+#include "layout/chart.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "../i18n.h"
-#include "internal.h"
+#include "base/i18n.h"
+#include "layout/internal.h"
 
 #define PLOT_HEIGHT  170.0f
 #define LABEL_SIZE   7.5f

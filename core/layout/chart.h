@@ -5,7 +5,7 @@
 #ifndef RAPPORT_CHART_H
 #define RAPPORT_CHART_H
 
-#include "page.h"
+#include "page/page.h"
 
 /* A value axis: ticks from lo to hi (both multiples of step, lo <= 0 <= hi)
  * every step; decimals is what a tick label needs ("0,5" needs 1). */

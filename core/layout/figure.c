@@ -4,8 +4,8 @@
  * enlarged past one pixel per point, with a numbered caption below; and the
  * organisation's logo on the title page.
  */
-#include "../i18n.h"
-#include "internal.h"
+#include "base/i18n.h"
+#include "layout/internal.h"
 
 #define CAPTION_SIZE 9.0f
 

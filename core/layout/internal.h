@@ -5,11 +5,11 @@
 #ifndef RAPPORT_LAYOUT_INTERNAL_H
 #define RAPPORT_LAYOUT_INTERNAL_H
 
-#include "../blocks.h"
-#include "../text/linebreak.h"
-#include "../text/xref.h"
-#include "layout.h"
-#include "page.h"
+#include "blocks/blocks.h"
+#include "text/linebreak.h"
+#include "text/xref.h"
+#include "layout/layout.h"
+#include "page/page.h"
 
 /* The page geometry and the type scale. */
 #define MARGIN_LEFT 72.0f
@@ -80,16 +80,5 @@ void layout_logo(layout *L, const block_image *logo, float cx, float cy, float m
 /* Height a table or chart needs at least on the page where it starts. */
 float table_min_height(layout *L, const block_table *t);
 float chart_height(layout *L, const block_chart *c);
-
-/* Document helpers (page.c). */
-int doc_add_page(document *doc);
-draw_op *doc_op(document *doc, int pg, enum draw_kind kind);
-void doc_text(document *doc, int pg, face_id f, float size, rgb color, float x, float y,
-              const char *text, size_t len);
-void doc_rect(document *doc, int pg, float x, float y, float w, float h, const rgb *fill,
-              const rgb *stroke, float line_width);
-void doc_line(document *doc, int pg, float x, float y, float x2, float y2, rgb color,
-              float line_width);
-void doc_outline(document *doc, int level, const char *title, int pg, float y);
 
 #endif

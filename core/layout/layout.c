@@ -2,13 +2,13 @@
  * layout.c - the flow: title page, contents, headings, paragraphs, lists,
  * page breaks, running header and footer, outline.
  */
-#include "layout.h"
+#include "layout/layout.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "../text/markup.h"
-#include "internal.h"
+#include "text/markup.h"
+#include "layout/internal.h"
 
 const rgb COLOR_TEXT = {0.10f, 0.10f, 0.12f};
 const rgb COLOR_ACCENT = {0.05f, 0.24f, 0.42f};

@@ -14,11 +14,11 @@
 
 #include <stddef.h>
 
-#include "../blocks.h"
-#include "../diag.h"
-#include "../i18n.h"
-#include "../text/hyphen.h"
-#include "page.h"
+#include "blocks/blocks.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "text/hyphen.h"
+#include "page/page.h"
 
 /* At most this many pages: layout stops with an error beyond it. */
 #define LAYOUT_MAX_PAGES 2000
@@ -66,13 +66,6 @@ typedef struct layout_stats {
 	int fallback_glyphs;   /* characters taken from the fallback face */
 	int greedy_paragraphs; /* paragraphs total fit could not set */
 } layout_stats;
-
-void document_init(document *doc);
-void document_free(document *doc);
-/* Gives back the unused capacity of every page's list of operations (about
- * a quarter of the largest allocation of a long document) before the PDF
- * writer starts allocating. */
-void document_trim(document *doc);
 
 /* Lays out blocks into doc (which must be freshly initialised).  Returns 0,
  * or -1 after reporting to d. */

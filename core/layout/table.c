@@ -8,8 +8,8 @@
  */
 #include <string.h>
 
-#include "../i18n.h"
-#include "internal.h"
+#include "base/i18n.h"
+#include "layout/internal.h"
 #include "rapport/plugin.h"
 
 #define TABLE_SIZE   8.5f

@@ -1,15 +1,15 @@
 /*
  * embed.c - associated files: the report's sources inside the PDF.
  */
-#include "embed.h"
-#include "flate.h"
+#include "pdf/embed.h"
+#include "pdf/flate.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../arena.h"
-#include "../digest.h"
-#include "../text/fonts.h"
+#include "base/arena.h"
+#include "base/digest.h"
+#include "text/fonts.h"
 
 static int by_name(const void *a, const void *b)
 {

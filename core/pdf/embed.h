@@ -7,8 +7,8 @@
 
 #include <hpdf.h>
 
-#include "../diag.h"
-#include "pdf.h"
+#include "base/diag.h"
+#include "pdf/pdf.h"
 
 /* Embeds the n files of a: for each, an /EmbeddedFile stream (MIME
  * /Subtype, /Params with /Size, the MD5 /CheckSum and /ModDate) and a /Filespec (/F, /UF, /Desc,

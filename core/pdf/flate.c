@@ -1,15 +1,15 @@
 /*
  * flate.c - parallel stream compression with libdeflate (see flate.h).
  */
-#include "flate.h"
+#include "pdf/flate.h"
 
 #include <libdeflate.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "../arena.h"
-#include "pdf.h"
+#include "base/arena.h"
+#include "pdf/pdf.h"
 
 /* libdeflate's level 5: output still a little smaller than libharu's (zlib
  * at its default level 6), in less than half the time; libdeflate's own

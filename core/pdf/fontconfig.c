@@ -1,12 +1,12 @@
 /*
  * fontconfig.c - font files by name or family from fontconfig's cache.
  */
-#include "fontconfig.h"
+#include "pdf/fontconfig.h"
 
 #include <fontconfig/fontconfig.h>
 #include <string.h>
 
-#include "../arena.h"
+#include "base/arena.h"
 
 static int is_ttf(const char *path)
 {

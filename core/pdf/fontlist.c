@@ -1,7 +1,7 @@
 /*
  * fontlist.c - parses fonts/fonts.list and finds the font files.
  */
-#include "fontlist.h"
+#include "pdf/fontlist.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../arena.h"
-#include "fontconfig.h"
+#include "base/arena.h"
+#include "pdf/fontconfig.h"
 
 /* What the list said about one face. */
 struct face_entry {

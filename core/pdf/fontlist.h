@@ -14,8 +14,8 @@
 #ifndef RAPPORT_FONTLIST_H
 #define RAPPORT_FONTLIST_H
 
-#include "../diag.h"
-#include "../text/fonts.h"
+#include "base/diag.h"
+#include "text/fonts.h"
 
 typedef struct font_list {
 	char *path[FACE_COUNT]; /* resolved path of each face's file (malloc'd) */

@@ -11,9 +11,9 @@
 #ifndef RAPPORT_PDF_H
 #define RAPPORT_PDF_H
 
-#include "../diag.h"
-#include "../layout/page.h"
-#include "../text/fonts.h"
+#include "base/diag.h"
+#include "page/page.h"
+#include "text/fonts.h"
 
 typedef struct pdf_writer pdf_writer;
 

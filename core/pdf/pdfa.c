@@ -5,7 +5,7 @@
  * XML escaping and takes /ID from the clock, so everything here is built
  * from libharu's object API instead.
  */
-#include "pdfa.h"
+#include "pdf/pdfa.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../arena.h"
-#include "../digest.h"
+#include "base/arena.h"
+#include "base/digest.h"
 
 #ifndef SRGB_ICC_PATH
 #define SRGB_ICC_PATH "/usr/share/color/icc/sRGB.icc" /* Debian: icc-profiles-free */

@@ -9,7 +9,7 @@
 
 #include <hpdf.h>
 
-#include "../diag.h"
+#include "base/diag.h"
 
 /* The document's descriptive metadata, exactly as written to Info (UTF-8,
  * already sanitised by the writer); any may be NULL.  Dates are in the form

@@ -3,7 +3,7 @@
  */
 #include "config.h"
 
-#include "reader.h"
+#include "pdf/reader.h"
 
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 
 #include <qpdf/qpdf-c.h>
 
-#include "../arena.h"
+#include "base/arena.h"
 
 /* libqpdf is opened only while a PDF is read (extract and verify): linking it
  * into rapport would load it, with the C++ runtime and TLS libraries it

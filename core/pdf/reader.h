@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "../diag.h"
+#include "base/diag.h"
 
 typedef struct pdf_embedded {
 	char *name;         /* /UF, else /F; may contain anything: check before use */

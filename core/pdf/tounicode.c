@@ -7,7 +7,7 @@
  * with one bfrange per high byte, leaving out what is not text: C0 controls,
  * surrogates, U+FEFF and the non-characters U+FFFE/FFFF.
  */
-#include "tounicode.h"
+#include "pdf/tounicode.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#include "ttf.h"
+#include "pdf/ttf.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -17,7 +17,7 @@
  *  - errors: the handler only records them (no longjmp); every call's result
  *    is checked and reported through diag with the libharu code.
  */
-#include "pdf.h"
+#include "pdf/pdf.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -34,13 +34,13 @@
 
 #include <hpdf.h>
 
-#include "../arena.h"
-#include "embed.h"
-#include "flate.h"
-#include "fontlist.h"
-#include "pdfa.h"
-#include "tounicode.h"
-#include "ttf.h"
+#include "base/arena.h"
+#include "pdf/embed.h"
+#include "pdf/flate.h"
+#include "pdf/fontlist.h"
+#include "pdf/pdfa.h"
+#include "pdf/tounicode.h"
+#include "pdf/ttf.h"
 
 /* Per code point cache entry: width in the low 16 bits (an int16), then: */
 #define CACHE_HAS   0x10000u /* the font's cmap maps the code point to a glyph */

@@ -1,7 +1,7 @@
 /*
  * chart_data.c - the chart data appendix.
  */
-#include "chart_data.h"
+#include "sections/chart_data.h"
 
 #include <math.h>
 #include <stdlib.h>

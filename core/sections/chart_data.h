@@ -5,8 +5,8 @@
 #ifndef RAPPORT_CHART_DATA_H
 #define RAPPORT_CHART_DATA_H
 
-#include "../blocks.h"
-#include "../i18n.h"
+#include "blocks/blocks.h"
+#include "base/i18n.h"
 
 /* Appends to b a level-1 heading "Diagramdata" ("Chart data") and, for the
  * n-th chart of b, a table "Figur n: caption" with a row per category and a

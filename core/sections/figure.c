@@ -1,7 +1,7 @@
 /*
  * figure.c - image content blocks and the logo.
  */
-#include "figure.h"
+#include "sections/figure.h"
 
 #include <string.h>
 

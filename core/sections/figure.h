@@ -5,10 +5,10 @@
 #ifndef RAPPORT_FIGURE_H
 #define RAPPORT_FIGURE_H
 
-#include "../blocks.h"
-#include "../diag.h"
-#include "../image.h"
-#include "../json.h"
+#include "blocks/blocks.h"
+#include "base/diag.h"
+#include "data/image.h"
+#include "data/json.h"
 
 /* Checks (blocks == NULL) or emits the content block b,
  * {"image": FILE, "caption": TEXT, "alt": TEXT, "width": 0.1..1}, whose FILE

@@ -5,7 +5,7 @@
  * path ("census.employees.women").  Checking and emitting share one walk:
  * with blocks == NULL only the diagnostics are made.
  */
-#include "generic.h"
+#include "sections/generic.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../json.h"
+#include "data/json.h"
 #include "rapport/plugin.h"
 
 static const char *const COMMON[] = {"type",  "title", "level", "whole_period",

@@ -6,10 +6,10 @@
 #ifndef RAPPORT_GENERIC_H
 #define RAPPORT_GENERIC_H
 
-#include "../blocks.h"
-#include "../diag.h"
-#include "../i18n.h"
-#include "../report.h"
+#include "blocks/blocks.h"
+#include "base/diag.h"
+#include "base/i18n.h"
+#include "data/report.h"
 
 /* Is type one of the generic section types? */
 int generic_section_type(const char *type);

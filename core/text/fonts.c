@@ -4,7 +4,7 @@
  * The metrics themselves come from the PDF writer (or a test) through the
  * `metrics` callbacks; nothing here knows about font files.
  */
-#include "fonts.h"
+#include "text/fonts.h"
 
 #include <stddef.h>
 

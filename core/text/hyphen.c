@@ -7,15 +7,15 @@
  * where the patterns ask for a spelling change (non-standard hyphenation)
  * are left out.
  */
-#include "hyphen.h"
+#include "text/hyphen.h"
 
 #include <hyphen.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../arena.h"
-#include "fonts.h"
+#include "base/arena.h"
+#include "text/fonts.h"
 
 #ifndef HYPHEN_DIR
 #define HYPHEN_DIR "/usr/share/hyphen"

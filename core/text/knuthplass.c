@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "linebreak.h"
+#include "text/linebreak.h"
 
 enum { NFIT = 4, NHR = 3 };
 #define LINE_PENALTY          10.0

@@ -2,13 +2,13 @@
  * linebreak.c - shaping markup into pieces (fonts, fallback glyphs,
  * hyphenation points) and the greedy breaker; the dispatch to total fit.
  */
-#include "linebreak.h"
+#include "text/linebreak.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "markup.h"
+#include "text/markup.h"
 
 face_id face_for(family fam, unsigned style)
 {

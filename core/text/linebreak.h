@@ -19,9 +19,9 @@
 
 #include <stddef.h>
 
-#include "../arena.h"
-#include "fonts.h"
-#include "hyphen.h"
+#include "base/arena.h"
+#include "text/fonts.h"
+#include "text/hyphen.h"
 
 /* The font family a paragraph is set in; styles choose the face. */
 typedef enum family { FAMILY_SERIF = 0, FAMILY_SANS } family;

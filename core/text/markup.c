@@ -5,7 +5,7 @@
  * the same kind), then the text is copied once, left to right, switching
  * style at paired markers and at the ends of links and names.
  */
-#include "markup.h"
+#include "text/markup.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -19,7 +19,7 @@
 
 #include <stddef.h>
 
-#include "../arena.h"
+#include "base/arena.h"
 
 /* Style bits of a span.  STYLE_NAME marks a name (no hyphenation). */
 enum { STYLE_BOLD = 1u, STYLE_ITALIC = 2u, STYLE_NAME = 4u };

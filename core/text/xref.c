@@ -2,7 +2,7 @@
  * xref.c - finds caption anchors and expands references to tables and
  * figures (see xref.h).
  */
-#include "xref.h"
+#include "text/xref.h"
 
 #include <ctype.h>
 #include <stdio.h>

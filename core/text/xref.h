@@ -13,8 +13,8 @@
 
 #include <stddef.h>
 
-#include "../arena.h"
-#include "../i18n.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 
 enum xref_kind { XREF_TABLE = 0, XREF_FIGURE };
 

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "layout/page.h"
+#include "page/page.h"
 
 /* Does page pg have a text op whose text is s? Returns the op or NULL. */
 static const draw_op *find_text(const document *doc, size_t pg, const char *s)

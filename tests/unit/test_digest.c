@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "digest.h"
+#include "base/digest.h"
 
 static char *sha_of(const char *s, size_t n)
 {

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "guard.h"
+#include "base/guard.h"
 #include "rapport/plugin.h"
 
 static int returns_seven(void *arg)

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "host.h"
+#include "plugin/host.h"
 #include "rapport/plugin.h"
 
 #define SRC ABS_TOP_SRCDIR "/tests/e2e"

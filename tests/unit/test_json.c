@@ -15,8 +15,8 @@
 
 #include <cmocka.h>
 
-#include "diag.h"
-#include "json.h"
+#include "base/diag.h"
+#include "data/json.h"
 
 #define INVALID_UTF8_ADVICE "; the file must be encoded in UTF-8, not Latin-1 or Windows-1252"
 

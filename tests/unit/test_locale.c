@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "i18n.h"
+#include "base/i18n.h"
 
 #define NBSP  "\xc2\xa0"
 #define MINUS "\xe2\x88\x92"

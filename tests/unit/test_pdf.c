@@ -22,9 +22,9 @@
  * width; production code outside core/pdf never includes it. */
 #include <hpdf.h>
 
-#include "diag.h"
-#include "layout/page.h"
-#include "output.h"
+#include "base/diag.h"
+#include "page/page.h"
+#include "base/output.h"
 #include "pdf/fontlist.h"
 #include "pdf/pdf.h"
 #include "text/fonts.h"

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "host.h"
-#include "plugin.h"
+#include "plugin/host.h"
+#include "plugin/loader.h"
 
 static char path_buf[4096];
 

@@ -11,9 +11,9 @@
 
 #include <cmocka.h>
 
-#include "diag.h"
-#include "json.h"
-#include "schema.h"
+#include "base/diag.h"
+#include "data/json.h"
+#include "data/schema.h"
 
 static const char *const colours[] = {"red", "green", NULL};
 

@@ -1,0 +1,228 @@
+/*
+ * verify.c - `rapport verify PDF`: rebuild a report from the inputs it
+ * carries and compare the bytes.
+ */
+#include "config.h"
+
+#include "cmd/verify.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "archive/contents.h"
+#include "base/arena.h"
+#include "base/file.h"
+
+/* Compares one string field of the two manifests; prints a line when they
+ * differ.  Returns 1 if they differ. */
+static int differ(const char *pdf, const char *what, const char *was, const char *now)
+{
+	if (was && now && strcmp(was, now) == 0)
+		return 0;
+	printf("%s: %s: the PDF was made with %s, the rebuild used %s\n", pdf, what,
+	       was ? was : "(none)", now ? now : "(none)");
+	return 1;
+}
+
+/* The entry of array arr whose `key` is value, or NULL. */
+static const cJSON *entry_by(const cJSON *arr, const char *key, const char *value)
+{
+	const cJSON *e;
+	cJSON_ArrayForEach(e, arr)
+	{
+		const char *v = manifest_str(e, key);
+		if (v && value && strcmp(v, value) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* Compares the entries of a manifest list (plugins by name, fonts by face):
+ * version (when versioned), file and SHA-256.  Returns the number of
+ * differences printed. */
+static int differ_list(const char *pdf, const char *what, const char *key, const cJSON *was,
+                       const cJSON *now, int versioned)
+{
+	int n = 0;
+	const cJSON *e;
+	cJSON_ArrayForEach(e, was)
+	{
+		const char *id = manifest_str(e, key);
+		const cJSON *o = entry_by(now, key, id);
+		char label[160];
+		snprintf(label, sizeof(label), "%s %s", what, id ? id : "?");
+		if (!o) {
+			printf("%s: %s: used to make the PDF, not found for the rebuild\n", pdf,
+			       label);
+			n++;
+			continue;
+		}
+		if (versioned && differ(pdf, label, manifest_str(e, "version"), manifest_str(o, "version"))) {
+			n++;
+			continue;
+		}
+		char was_f[200], now_f[200];
+		snprintf(was_f, sizeof(was_f), "%s (SHA-256 %s)",
+		         manifest_str(e, "file") ? manifest_str(e, "file") : "?",
+		         manifest_str(e, "sha256") ? manifest_str(e, "sha256") : "?");
+		snprintf(now_f, sizeof(now_f), "%s (SHA-256 %s)",
+		         manifest_str(o, "file") ? manifest_str(o, "file") : "?",
+		         manifest_str(o, "sha256") ? manifest_str(o, "sha256") : "?");
+		n += differ(pdf, label, was_f, now_f);
+	}
+	cJSON_ArrayForEach(e, now)
+	{
+		const char *id = manifest_str(e, key);
+		if (!entry_by(was, key, id)) {
+			printf("%s: %s %s: loaded for the rebuild, not used to make the PDF\n", pdf,
+			       what, id ? id : "?");
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Explains why the rebuild differs, from the two manifests. */
+static int explain(const char *pdf, const cJSON *was, const cJSON *now)
+{
+	int n = differ(pdf, "rapport version", manifest_str(was, "rapport"), manifest_str(now, "rapport"));
+	n += differ(pdf, "libharu version", manifest_str(was, "libharu"), manifest_str(now, "libharu"));
+	n += differ_list(pdf, "plugin", "name", cJSON_GetObjectItemCaseSensitive(was, "plugins"),
+	                 cJSON_GetObjectItemCaseSensitive(now, "plugins"), 1);
+	n += differ_list(pdf, "font", "face", cJSON_GetObjectItemCaseSensitive(was, "fonts"),
+	                 cJSON_GetObjectItemCaseSensitive(now, "fonts"), 0);
+	const cJSON *wi = cJSON_GetObjectItemCaseSensitive(was, "icc_profile"),
+	            *ni = cJSON_GetObjectItemCaseSensitive(now, "icc_profile");
+	n += differ(pdf, "ICC profile SHA-256", manifest_str(wi, "sha256"), manifest_str(ni, "sha256"));
+	return n;
+}
+
+/* Removes the verify scratch directory: the files extracted into in/, in/,
+ * the rebuilt PDF and the directory itself. */
+static void remove_scratch(const char *tmp, const contents *c)
+{
+	char *in = path_join(tmp, "in"), *out = path_join(tmp, "rebuilt.pdf");
+	for (size_t i = 0; i < c->n; i++) {
+		char *path = path_join(in, c->files[i].name);
+		unlink(path);
+		free(path);
+	}
+	rmdir(in);
+	unlink(out);
+	rmdir(tmp);
+	free(in);
+	free(out);
+}
+
+/* Byte comparison of two files: -1 on a read error, else the offset of the
+ * first difference, or SIZE_MAX when identical. */
+static size_t first_difference(const unsigned char *a, size_t na, const unsigned char *b, size_t nb)
+{
+	size_t n = na < nb ? na : nb;
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return i;
+	return na == nb ? SIZE_MAX : n;
+}
+
+int archive_verify(const char *pdf, const build_opts *o, diag *d)
+{
+	contents c;
+	if (contents_read(pdf, &c, d) != 0)
+		return EXIT_DATA;
+	const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(c.manifest, "inputs");
+	const cJSON *def = entry_by(inputs, "role", "definition");
+	const cJSON *opts = cJSON_GetObjectItemCaseSensitive(c.manifest, "options");
+	const cJSON *year = cJSON_GetObjectItemCaseSensitive(opts, "year");
+	const cJSON *sde = cJSON_GetObjectItemCaseSensitive(opts, "source_date_epoch");
+	lang_id lang;
+	if (!c.manifest || !manifest_str(def, "name") || !cJSON_IsNumber(year) || !manifest_str(opts, "lang") ||
+	    lang_from_string(manifest_str(opts, "lang"), &lang) != 0) {
+		diag_error(d, NULL,
+		           "%s: no usable %s embedded (inputs with a definition, options year and "
+		           "lang): not a PDF that rapport can verify",
+		           pdf, ARCHIVE_MANIFEST);
+		contents_free(&c);
+		return EXIT_DATA;
+	}
+	int differences = contents_check_inputs(pdf, &c, stdout);
+
+	const char *tmpdir = getenv("TMPDIR");
+	char *tmp = path_join(tmpdir && *tmpdir ? tmpdir : "/tmp", "rapport-verify.XXXXXX");
+	if (!mkdtemp(tmp)) {
+		diag_error(d, NULL, "%s: cannot create a temporary directory: %s", tmp,
+		           strerror(errno));
+		free(tmp);
+		contents_free(&c);
+		return EXIT_OUTPUT;
+	}
+	char *in = path_join(tmp, "in"), *def_path = path_join(in, manifest_str(def, "name")),
+	     *out = path_join(tmp, "rebuilt.pdf");
+	int rc = mkdir(in, 0700) == 0 ? EXIT_OK : EXIT_OUTPUT;
+	for (size_t i = 0; i < c.n && rc == EXIT_OK; i++)
+		if (contents_write_new(in, &c.files[i], d) != 0)
+			rc = EXIT_OUTPUT;
+
+	/* the rebuild, with the recorded options */
+	if (rc == EXIT_OK) {
+		char epoch[32];
+		if (cJSON_IsNumber(sde)) {
+			snprintf(epoch, sizeof(epoch), "%.0f", sde->valuedouble);
+			setenv("SOURCE_DATE_EPOCH", epoch, 1);
+		} else {
+			unsetenv("SOURCE_DATE_EPOCH");
+		}
+		build_opts b = *o;
+		b.report_path = def_path;
+		b.out_path = out;
+		b.year = year->valueint;
+		b.lang = lang;
+		b.quiet = 1;
+		rc = build_run(&b, d);
+		if (rc != EXIT_OK)
+			diag_error(d, NULL, "%s: rebuilding from the embedded inputs failed", pdf);
+	}
+
+	unsigned char *orig = NULL, *again = NULL;
+	size_t norig = 0, nagain = 0;
+	if (rc == EXIT_OK &&
+	    (file_read_all(pdf, &orig, &norig, d) != 0 || file_read_all(out, &again, &nagain, d) != 0))
+		rc = EXIT_FAILURE_INTERNAL;
+	if (rc == EXIT_OK) {
+		size_t at = first_difference(orig, norig, again, nagain);
+		if (at == SIZE_MAX && differences == 0) {
+			printf("%s: verified: rebuilt byte-identical (%zu bytes) from its %d "
+			       "embedded "
+			       "inputs with rapport %s\n",
+			       pdf, norig, cJSON_GetArraySize(inputs), PACKAGE_VERSION);
+		} else {
+			contents now;
+			if (contents_read(out, &now, d) == 0 && now.manifest)
+				differences += explain(pdf, c.manifest, now.manifest);
+			contents_free(&now);
+			if (at != SIZE_MAX)
+				printf("%s: bytes: the rebuild differs from byte %zu on (the PDF "
+				       "has %zu "
+				       "bytes, the rebuild %zu)\n",
+				       pdf, at, norig, nagain);
+			printf("%s: NOT verified: %d difference%s in what made the PDF%s\n", pdf,
+			       differences, differences == 1 ? "" : "s",
+			       at != SIZE_MAX ? ", and the bytes differ" : "");
+			rc = EXIT_DIFFERS;
+		}
+	}
+	free(orig);
+	free(again);
+	remove_scratch(tmp, &c);
+	contents_free(&c);
+	free(tmp);
+	free(in);
+	free(def_path);
+	free(out);
+	return rc;
+}
