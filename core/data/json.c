@@ -57,6 +57,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/hash.h"
 
 #define NO_NODE UINT32_MAX
 
@@ -860,12 +861,7 @@ static uint32_t node_index(const jnode *n)
 
 static size_t key_hash(uint32_t parent, const char *key)
 {
-	uint64_t h = 14695981039346656037ull ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
-
-	for (; *key; key++) {
-		h ^= (unsigned char)*key;
-		h *= 1099511628211ull;
-	}
+	uint64_t h = fnv_str(FNV_BASIS ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull), key);
 	return (size_t)(h ^ (h >> 29));
 }
 

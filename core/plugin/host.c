@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/guard.h"
+#include "base/hash.h"
 #include "data/image.h"
 #include "data/json.h"
 #include "data/schema.h"
@@ -100,9 +101,7 @@ static void report_at(rapport_ctx *ctx, const jnode *at, int warning, const char
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	diag_pos pos = jnode_pos(at ? at : ctx->sec->node);
 	/* two section types reading the same value report it once */
-	uint64_t h = 1469598103934665603u;
-	for (const char *c = msg; *c; c++)
-		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	uint64_t h = fnv_str(FNV_BASIS, msg);
 	h ^= (uint64_t)(uintptr_t)(at ? at : ctx->sec->node) * 31u + (uint64_t)warning;
 	for (size_t i = 0; i < ctx->nseen; i++)
 		if (ctx->seen[i] == h) {
