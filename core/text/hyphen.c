@@ -16,6 +16,7 @@
 
 #include "base/arena.h"
 #include "base/hash.h"
+#include "base/utf8.h"
 #include "text/fonts.h"
 
 #ifndef HYPHEN_DIR
@@ -143,15 +144,8 @@ static size_t encode(int utf8, const uint32_t *cps, size_t n, char *enc, size_t 
 			if (c > 0xFF)
 				return 0; /* not in the dictionary's alphabet */
 			buf[k++] = (char)c;
-		} else if (c < 0x80) {
-			buf[k++] = (char)c;
-		} else if (c < 0x800) {
-			buf[k++] = (char)(0xC0 | (c >> 6));
-			buf[k++] = (char)(0x80 | (c & 0x3F));
 		} else if (c < 0x10000) {
-			buf[k++] = (char)(0xE0 | (c >> 12));
-			buf[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
-			buf[k++] = (char)(0x80 | (c & 0x3F));
+			k = utf8_encode(c, buf);
 		} else {
 			return 0;
 		}
