@@ -44,7 +44,6 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
@@ -53,10 +52,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/arena.h"
+#include "base/file.h"
 #include "base/hash.h"
 #include "base/utf8.h"
 
@@ -1192,76 +1190,30 @@ jdoc *jdoc_parse(const char *name, const char *text, size_t len, diag *d)
 jdoc *jdoc_load_file(const char *path, diag *d)
 {
 	diag_pos fpos = {path, 0, 0, NULL};
-	struct stat st;
-	char *buf = NULL;
-	size_t len = 0, cap;
-	jdoc *doc;
-	int fd;
+	unsigned char *buf;
+	size_t len;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	switch (file_read(path, JSON_MAX_FILE_BYTES, &buf, &len)) {
+	case FILE_READ_OK: {
+		jdoc *doc = jdoc_parse(path, (const char *)buf, len, d);
+		free(buf);
+		return doc;
+	}
+	case FILE_CANNOT_OPEN:
 		diag_error(d, &fpos, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) < 0) {
+		break;
+	case FILE_CANNOT_READ:
 		diag_error(d, &fpos, "cannot read: %s", strerror(errno));
-		goto fail;
+		break;
+	case FILE_TOO_LARGE:
+		if (len)
+			diag_error(d, &fpos, "file too large: %zu bytes, at most %u allowed", len,
+			           JSON_MAX_FILE_BYTES);
+		else
+			diag_error(d, &fpos, "file too large: more than %u bytes",
+			           JSON_MAX_FILE_BYTES);
+		break;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_error(d, &fpos, "cannot read: %s", strerror(EISDIR));
-		goto fail;
-	}
-	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > JSON_MAX_FILE_BYTES) {
-		diag_error(d, &fpos, "file too large: %jd bytes, at most %u allowed",
-		           (intmax_t)st.st_size, JSON_MAX_FILE_BYTES);
-		goto fail;
-	}
-	/* Regular files: their size plus one byte to see the end; other files
-	 * (pipes) grow the buffer as they go. */
-	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
-	buf = malloc(cap);
-	if (!buf) {
-		diag_error(d, &fpos, "out of memory");
-		goto fail;
-	}
-	for (;;) {
-		ssize_t r;
-
-		if (len == cap) {
-			char *nbuf;
-
-			if (len > JSON_MAX_FILE_BYTES) {
-				diag_error(d, &fpos, "file too large: more than %u bytes",
-				           JSON_MAX_FILE_BYTES);
-				goto fail;
-			}
-			nbuf = realloc(buf, 2 * cap);
-			if (!nbuf) {
-				diag_error(d, &fpos, "out of memory");
-				goto fail;
-			}
-			buf = nbuf;
-			cap *= 2;
-		}
-		r = read(fd, buf + len, cap - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			diag_error(d, &fpos, "cannot read: %s", strerror(errno));
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-	}
-	close(fd);
-	doc = jdoc_parse(path, buf, len, d);
-	free(buf);
-	return doc;
-
-fail:
-	free(buf);
-	close(fd);
 	return NULL;
 }
 

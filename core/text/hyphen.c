@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/file.h"
 #include "base/hash.h"
 #include "base/utf8.h"
 #include "text/fonts.h"
@@ -381,39 +382,13 @@ static int pattern_wanted(const char *p, size_t len, const hashset *keys)
 	return letters == 0 || letters > MAX_KEY || hashset_has(keys, x);
 }
 
-/* Reads the file at path whole (NUL-terminated); NULL if it cannot. */
-static char *read_text(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? 2 * cap : 262144;
-			buf = xrealloc(buf, cap);
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-	} while (got > 0);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 hyphenator *hyph_open_for(const char *path, const char *const *texts, size_t ntexts)
 {
 	size_t len;
-	char *dic = read_text(path, &len);
-	if (!dic)
+	unsigned char *bytes;
+	if (file_read(path, 0, &bytes, &len) != FILE_READ_OK)
 		return NULL;
+	char *dic = (char *)bytes;
 	/* the first line names the encoding; a second level of patterns
 	 * (NEXTLEVEL, for compounds) is left to hyph_open */
 	int utf8 = strncmp(dic, "UTF-8", 5) == 0;
