@@ -16,8 +16,25 @@
 
 char *path_join(const char *a, const char *b)
 {
-	char *s = xmalloc(strlen(a) + strlen(b) + 2);
-	sprintf(s, "%s/%s", a, b);
+	size_t na = strlen(a), nb = strlen(b);
+	int slash = na > 0 && a[na - 1] != '/';
+	char *s = xmalloc(na + (size_t)slash + nb + 1);
+	memcpy(s, a, na);
+	if (slash)
+		s[na] = '/';
+	memcpy(s + na + (size_t)slash, b, nb + 1);
+	return s;
+}
+
+char *path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	size_t n = slash == path ? 1 : (size_t)(slash - path);
+	char *s = xmalloc(n + 1);
+	memcpy(s, path, n);
+	s[n] = '\0';
 	return s;
 }
 

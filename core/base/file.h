@@ -9,8 +9,11 @@
 
 #include "base/diag.h"
 
-/* "a/b", newly allocated (xmalloc). */
+/* "a/b", newly allocated (xmalloc); "a/" and "b" give "a/b" too. */
 char *path_join(const char *a, const char *b);
+/* The directory part of path, newly allocated (xmalloc): "a/b/c" -> "a/b",
+ * "/c" -> "/", "c" -> ".". */
+char *path_dir(const char *path);
 /* The part of path after its last '/' (path itself when it has none). */
 const char *path_base(const char *path);
 /* What file_read found. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/file.h"
 #include "base/guard.h"
 #include "base/hash.h"
 #include "data/image.h"
@@ -345,15 +346,12 @@ static void h_table_groups(rapport_ctx *ctx, const char *const *groups)
 
 static int h_image(rapport_ctx *ctx, const char *file, const char *caption, double width)
 {
-	char dir[4096], err[8400];
-	snprintf(dir, sizeof(dir), "%s", ctx->r->path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		slash[slash == dir ? 1 : 0] = '\0';
-	else
-		snprintf(dir, sizeof(dir), ".");
+	char err[8400];
+	char *dir = path_dir(ctx->r->path);
 	image_info im;
-	if (!file || image_open(dir, file, &im, err, sizeof(err)) != 0) {
+	int bad = !file || image_open(dir, file, &im, err, sizeof(err)) != 0;
+	free(dir);
+	if (bad) {
 		h_error(ctx, NULL, "%s", file ? err : "image without a file name");
 		return RAPPORT_FAIL;
 	}
