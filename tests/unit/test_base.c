@@ -1,9 +1,11 @@
 /*
  * test_base.c - the small helpers of core/base: FNV-1a against its
  * published values, UTF-8 encoding against decoding, paths, whole files
- * (regular, empty, a pipe, a directory, missing, over a limit) and the work
- * queue of task.c.
+ * (regular, empty, a pipe, a directory, missing, over a limit), the work
+ * queue of task.c, and libharu bound to libcore's memory helpers.
  */
+#define _GNU_SOURCE /* dladdr, RTLD_DEFAULT */
+#include <dlfcn.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -205,6 +207,21 @@ static void queue_works_on_every_item_once(void **state)
 	free(items);
 }
 
+/* The program (a test, like rapport) exports pdf/hpdf_mem.c's HPDF_MemCpy
+ * and HPDF_MemSet, so libharu's calls bind to them, not to its own. */
+static void libharu_binds_to_libcore_memory_helpers(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"HPDF_MemCpy", "HPDF_MemSet"};
+	for (size_t i = 0; i < 2; i++) {
+		void *f = dlsym(RTLD_DEFAULT, names[i]);
+		assert_non_null(f);
+		Dl_info info;
+		assert_true(dladdr(f, &info) != 0);
+		assert_null(strstr(info.dli_fname, "libhpdf"));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +230,7 @@ int main(void)
 	        cmocka_unit_test(paths),
 	        cmocka_unit_test(whole_files),
 	        cmocka_unit_test(queue_works_on_every_item_once),
+	        cmocka_unit_test(libharu_binds_to_libcore_memory_helpers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
