@@ -8,7 +8,6 @@ for tool in mutool gs pdfdetach pdffonts sha256sum md5sum cmp; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool not installed" >&2; exit 77; }
 done
 unset SOURCE_DATE_EPOCH
-not() { ! "$@"; }
 
 PDF="$TMP/a.pdf"
 "$RAPPORT" build "$REPORT" -o "$PDF" -q 2>"$TMP/build.err"

@@ -6,6 +6,8 @@
 for tool in make cc cmp; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool not installed" >&2; exit 77; }
 done
+# built without sanitizers: nothing more to learn under them
+[ -z "${ASAN_OPTIONS:-}" ] || { echo "SKIP: not under the sanitizers" >&2; exit 77; }
 mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL ${MAKE:-make} "$@"; }
 
 # the release's sources, twice, under names of different lengths
