@@ -37,4 +37,11 @@ expect "both builds make the same PDF" cmp -s "$TMP/a.pdf" "$TMP/b.pdf"
 expect "the second build verifies the first build's PDF ($(head -3 "$TMP/out"))" test $? -eq 0
 "$A/rapport" verify "$TMP/b.pdf" >"$TMP/out" 2>&1
 expect "and the first the second's ($(head -3 "$TMP/out"))" test $? -eq 0
+
+# reconfigured with another --prefix, the next make compiles the new plugin
+# directory in (the objects depend on paths.stamp), without a make clean
+(cd "$A" && ./configure -q --prefix=/opt/elsewhere >>"$A.log" 2>&1 && mk -j2 rapport >>"$A.log" 2>&1)
+expect "a reconfigured build succeeds ($(tail -3 "$A.log"))" test $? -eq 0
+expect "it has the new plugin directory compiled in" grep -q /opt/elsewhere/lib/rapport "$A/rapport"
+expect "and not the old one" not grep -q /usr/local/lib/rapport "$A/rapport"
 finish
