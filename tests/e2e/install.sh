@@ -25,7 +25,7 @@ expect "the man page is installed" test -n "$(find_one '*/man1/rapport.1')"
 expect "the four plugins are installed" test "$(find "$STAGE" -path '*/lib/rapport/*.so' | wc -l)" -eq 4
 expect "rapport is installed" test -n "$bin"
 expect "no libtool .la file is installed" test -z "$(find "$STAGE" -name '*.la')"
-for d in README.md LICENSE architecture.md archiving.md data-format.md writing-plugins.md; do
+for d in README.md architecture.md archiving.md data-format.md writing-plugins.md; do
   expect "the documentation $d is installed" test -n "$(find_one "*/share/doc/rapport/$d")"
 done
 expect "the JSON Schemas are installed" test -n "$(find_one '*/share/rapport/schema/year.schema.json')"
