@@ -98,6 +98,25 @@ static int same_dir(const char *a, const char *b)
 	return la == lb && strncmp(a, b, la) == 0;
 }
 
+int plugin_valid_name(const char *name)
+{
+	if (!*name || strlen(name) > 64)
+		return 0;
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
+			return 0;
+	return 1;
+}
+
+void plugins_add_builtin(plugin_set *set, const rapport_section_type *type)
+{
+	GROW(set->kinds, set->cap_kinds, set->nkinds + 1);
+	set->kinds[set->nkinds].type = type;
+	set->kinds[set->nkinds].path = "(built in)";
+	set->kinds[set->nkinds].builtin = 1;
+	set->nkinds++;
+}
+
 int plugin_register_section(rapport_registry *reg, const rapport_section_type *type)
 {
 	if (!reg || !type || !type->name || !type->emit) {
@@ -117,13 +136,23 @@ int plugin_register_section(rapport_registry *reg, const rapport_section_type *t
 		return RAPPORT_FAIL;
 	}
 	plugin_set *set = reg->set;
-	if (strcmp(type->name, "text") == 0) {
-		diag_error(reg->d, NULL, "%s: section type \"text\" is built in and cannot be replaced",
-		           reg->path);
+	if (!plugin_valid_name(type->name)) {
+		diag_error(reg->d, NULL,
+		           "%s: section type name \"%s\" is refused: a name is made of a-z, 0-9 "
+		           "and _ only",
+		           reg->path, type->name);
 		reg->failed = 1;
 		return RAPPORT_FAIL;
 	}
 	const section_kind *dup = plugins_find(set, type->name);
+	if (dup && dup->builtin) {
+		diag_error(reg->d, NULL,
+		           "%s: section type \"%s\" is built in and cannot be replaced; give the "
+		           "plugin's section type another name",
+		           reg->path, type->name);
+		reg->failed = 1;
+		return RAPPORT_FAIL;
+	}
 	if (dup) {
 		if (strcmp(dup->path, reg->path) != 0 && !same_dir(dup->path, reg->path)) {
 			/* an earlier directory overrides a later one */
@@ -147,6 +176,7 @@ int plugin_register_section(rapport_registry *reg, const rapport_section_type *t
 	GROW(set->kinds, set->cap_kinds, set->nkinds + 1);
 	set->kinds[set->nkinds].type = type;
 	set->kinds[set->nkinds].path = reg->path;
+	set->kinds[set->nkinds].builtin = 0;
 	set->nkinds++;
 	return RAPPORT_OK;
 }
