@@ -99,7 +99,8 @@ int build_one(const build_opts *o, const build_shown *shown)
 	FILE *info = to_stdout ? stderr : stdout;
 	if (shown->verbose)
 		for (int f = 0; f < FACE_COUNT; f++)
-			fprintf(stderr, "rapport: font %-17s %s\n", face_name((face_id)f), res.font[f]);
+			fprintf(stderr, "rapport: font %-17s %s\n", face_name((face_id)f),
+			        res.font[f]);
 	if (!shown->quiet)
 		fprintf(info, "%s: %zu pages, %lld KB, %.3f s%s\n",
 		        to_stdout ? "(standard output)" : res.out_path, res.npages,
@@ -133,7 +134,8 @@ static int on_build_opt(int opt, const char *arg, void *ud)
 	case 'j':
 		a->jobs = strtol(arg, &end, 10);
 		if (!*arg || *end || a->jobs < 1 || a->jobs > 256)
-			return cmd_usage_error(a->c, "-j wants a number of jobs 1-256, not '%s'", arg);
+			return cmd_usage_error(a->c, "-j wants a number of jobs 1-256, not '%s'",
+			                       arg);
 		return EXIT_OK;
 	case 'v':
 		a->shown.verbose = 1;
@@ -182,7 +184,8 @@ int cmd_build(const cmd *c, int argc, char **argv)
 	if (ninputs > 1 || (stat(argv[first], &sb) == 0 && S_ISDIR(sb.st_mode))) {
 		if (!a.o.out_path || strcmp(a.o.out_path, "-") == 0) {
 			free(a.dirs);
-			return cmd_usage_error(c, "several reports need an output directory: -o DIR");
+			return cmd_usage_error(c,
+			                       "several reports need an output directory: -o DIR");
 		}
 		size_t n;
 		char **defs = batch_expand((const char *const *)argv + first, (size_t)ninputs, &n);

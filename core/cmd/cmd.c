@@ -40,8 +40,9 @@ static int unknown_option(const cmd *c, const char *word, const struct option *l
 	for (size_t i = 0; i < n; i++)
 		names[i] = longopts[i].name;
 	const char *best = suggest_closest(name, names, n);
-	int rc = best ? cmd_usage_error(c, "unknown option '--%s'; did you mean '--%s'?", name, best)
-	              : cmd_usage_error(c, "unknown option '--%s'", name);
+	int rc =
+	        best ? cmd_usage_error(c, "unknown option '--%s'; did you mean '--%s'?", name, best)
+	             : cmd_usage_error(c, "unknown option '--%s'", name);
 	free(names);
 	return rc;
 }

@@ -18,7 +18,7 @@ typedef struct cmd cmd;
 struct cmd {
 	const char *name;
 	int (*run)(const cmd *c, int argc, char **argv); /* argv[0] is the name */
-	const char *help;    /* one line, for `rapport --help` */
+	const char *help;                                /* one line, for `rapport --help` */
 	const char *usage;   /* the arguments, e.g. "REPORT.json [-o OUT.pdf] [options]" */
 	const char *options; /* the option lines of `rapport NAME --help` */
 };
@@ -48,17 +48,13 @@ typedef struct build_shown {
 int build_one(const build_opts *o, const build_shown *shown);
 
 /* Long-only options' codes (getopt_long's val) shared by the commands. */
-enum {
-	OPT_YEAR = 256,
-	OPT_LANG,
-	OPT_PLUGIN_DIR,
-	OPT_FONTS,
-	OPT_STATS,
-	OPT_HELP
-};
+enum { OPT_YEAR = 256, OPT_LANG, OPT_PLUGIN_DIR, OPT_FONTS, OPT_STATS, OPT_HELP };
 
 /* The options every command takes: --help. */
-#define CMD_OPT_HELP {"help", no_argument, NULL, OPT_HELP}
+#define CMD_OPT_HELP                                                                               \
+	{                                                                                          \
+		"help", no_argument, NULL, OPT_HELP                                                \
+	}
 
 /* Parses the options of argv (argv[0]: the command's name) with
  * getopt_long: `--opt=value`, `--opt value`, `-oFILE`, `-o FILE`, `--` ends

@@ -49,7 +49,6 @@ static int extract(const char *pdf, const char *dir, int quiet, diag *d)
 	return rc;
 }
 
-
 typedef struct extract_args {
 	const cmd *c;
 	const char *dir;

@@ -14,14 +14,15 @@
 #include "cmd/cmd.h"
 #include "rapport/plugin.h"
 
-#define BUILD_OPTIONS                                                                        \
-	"  --year YEAR          a single-year report for YEAR instead of the whole period\n" \
-	"  --lang sv|en         language of labels and number formats (default sv)\n"       \
-	"  --plugin-dir DIR     search DIR for plugins first (may be repeated)\n"           \
+#define BUILD_OPTIONS                                                                              \
+	"  --year YEAR          a single-year report for YEAR instead of the whole period\n"       \
+	"  --lang sv|en         language of labels and number formats (default sv)\n"              \
+	"  --plugin-dir DIR     search DIR for plugins first (may be repeated)\n"                  \
 	"  --fonts FILE         the fonts list to use (default: the installed fonts.list)\n"
 
 const cmd commands[] = {
-        {"build", cmd_build, "build the PDF; the output file is replaced only when the build succeeds",
+        {"build", cmd_build,
+         "build the PDF; the output file is replaced only when the build succeeds",
          "REPORT.json [-o OUT.pdf|-] [options]\n"
          "       rapport build REPORT.json|DIR... -o OUTDIR [-j N] [options]",
          "  -o, --output FILE    the PDF to write; - for standard output; default: the\n"
@@ -36,13 +37,13 @@ const cmd commands[] = {
          "  --stats              typesetting figures of the body text, and the time\n"
          "                       each phase of the build took\n"},
         {"check", cmd_check, "validate the data and the sections, list every problem",
-         "REPORT.json [options]",
-         BUILD_OPTIONS "  -q, --quiet          no \"ok\" line\n"},
+         "REPORT.json [options]", BUILD_OPTIONS "  -q, --quiet          no \"ok\" line\n"},
         {"plugins", cmd_plugins, "list the section types: built in, and those of the plugins found",
          "[--plugin-dir DIR]... [-v]",
          "  --plugin-dir DIR     search DIR for plugins first (may be repeated)\n"
          "  -v, --verbose        also list the directories searched\n"},
-        {"describe", cmd_describe, "the data a section type takes, as Markdown, from its declarations",
+        {"describe", cmd_describe,
+         "the data a section type takes, as Markdown, from its declarations",
          "TYPE [--plugin-dir DIR]...",
          "  --plugin-dir DIR     search DIR for plugins first (may be repeated)\n"},
         {"new-plugin", cmd_new_plugin,
@@ -50,11 +51,13 @@ const cmd commands[] = {
          "sample data, README; then `make && make report`",
          "NAME [DIR]", ""},
         {"extract", cmd_extract,
-         "write the inputs embedded in a report PDF (and its manifest) into DIR", "REPORT.pdf -o DIR",
+         "write the inputs embedded in a report PDF (and its manifest) into DIR",
+         "REPORT.pdf -o DIR",
          "  -o, --output DIR     the directory to write to (created if missing; no file\n"
          "                       in it is overwritten)\n"
          "  -q, --quiet          do not list the files written\n"},
-        {"verify", cmd_verify, "rebuild a report PDF from its embedded inputs; ok if byte-identical",
+        {"verify", cmd_verify,
+         "rebuild a report PDF from its embedded inputs; ok if byte-identical",
          "REPORT.pdf [--plugin-dir DIR]... [--fonts FILE]",
          "  --plugin-dir DIR     search DIR for plugins first (may be repeated)\n"
          "  --fonts FILE         the fonts list to use (default: the installed fonts.list)\n"},

@@ -12,9 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "data/report_schema.h"
 #include "plugin/host.h"
 #include "sections/generic.h"
-#include "data/report_schema.h"
 #include "sections/text.h"
 
 /* The directory of the report definition, where pictures are looked up. */
@@ -56,14 +56,14 @@ static int generic_validate(const rapport_host *host, rapport_ctx *ctx)
 {
 	(void)host;
 	return generic_section(ctx->r, ctx->sec, ctx->lang, NULL, ctx->d) ? RAPPORT_FAIL
-	                                                                   : RAPPORT_OK;
+	                                                                  : RAPPORT_OK;
 }
 
 static int generic_emit(const rapport_host *host, rapport_ctx *ctx)
 {
 	(void)host;
 	return generic_section(ctx->r, ctx->sec, ctx->lang, ctx->blocks, ctx->d) ? RAPPORT_FAIL
-	                                                                          : RAPPORT_OK;
+	                                                                         : RAPPORT_OK;
 }
 
 static const rapport_field text_fields[] = {
@@ -117,7 +117,9 @@ static const rapport_field series_fields[] = {
 };
 static const rapport_field chart_fields[] = {
         {.key = "caption", .type = RAPPORT_T_STRING, .required = 1, .doc = "the figure's caption"},
-        {.key = "kind", .type = RAPPORT_T_STRING, .doc = "(required) bar, stacked_bar, line, hbar, stacked_hbar, area, pie or donut"},
+        {.key = "kind",
+         .type = RAPPORT_T_STRING,
+         .doc = "(required) bar, stacked_bar, line, hbar, stacked_hbar, area, pie or donut"},
         {.key = "series",
          .type = RAPPORT_T_ARRAY,
          .fields = series_fields,

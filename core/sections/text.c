@@ -45,8 +45,7 @@ static void list_items(const jnode *arr, block_list *blocks, block_list_data *l,
 	}
 }
 
-void text_blocks(const jnode *arr, int level, block_list *blocks, diag *d,
-                           const char *dir)
+void text_blocks(const jnode *arr, int level, block_list *blocks, diag *d, const char *dir)
 {
 	if (!arr)
 		return;
@@ -93,4 +92,3 @@ void text_blocks(const jnode *arr, int level, block_list *blocks, diag *d,
 		}
 	}
 }
-

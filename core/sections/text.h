@@ -4,8 +4,8 @@
 #ifndef RAPPORT_TEXT_SECTION_H
 #define RAPPORT_TEXT_SECTION_H
 
-#include "blocks/blocks.h"
 #include "base/diag.h"
+#include "blocks/blocks.h"
 #include "data/json.h"
 
 /* Checks (blocks == NULL) or emits the content blocks of the array arr

@@ -1,6 +1,7 @@
-/* A plugin whose section type name has capitals and a hyphen
- * ("Census-2").  Built for `make check` only: rapport refuses it when it
- * registers, naming this file, and loads no section type from it. */
+/* A plugin whose section type name rapport refuses at registration,
+ * naming this file: built twice for `make check`, as shadow.so
+ * (REFUSED_NAME "table", a built-in type) and bad_name.so ("Census-2",
+ * outside [a-z0-9_]+).  It loads no section type. */
 #include <rapport/plugin.h>
 
 static int emit(const rapport_host *h, rapport_ctx *ctx)
@@ -10,7 +11,7 @@ static int emit(const rapport_host *h, rapport_ctx *ctx)
 }
 
 static const rapport_section_type TYPE = {
-        .name = "Census-2",
+        .name = REFUSED_NAME,
         .version = "1.0.0",
         .description = "refused at registration",
         .api_level = 1,
