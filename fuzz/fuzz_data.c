@@ -165,13 +165,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.report_path = def_path;
 	o.plugin_dirs = dirs;
 	o.nplugin_dirs = 1;
-	o.quiet = 1;
 	o.emit_only = 1;
 	o.lang = (size & 1) ? LANG_EN : LANG_SV;
 	o.year = size % 5 == 0 ? 2018 : 0; /* now and then a single-year report */
 	diag d;
 	diag_init(&d);
 	d.quiet = 1;
-	build_run(&o, &d);
+	build_run(&o, NULL, &d);
 	return 0;
 }

@@ -134,38 +134,3 @@ int contents_write_new(const char *dir, const pdf_embedded *f, diag *d)
 	free(path);
 	return rc;
 }
-
-int archive_extract(const char *pdf, const char *dir, int quiet, diag *d)
-{
-	contents c;
-	if (contents_read(pdf, &c, d) != 0)
-		return EXIT_DATA;
-	if (c.n == 0) {
-		diag_error(d, NULL,
-		           "%s: no embedded files (not built by a rapport that archives "
-		           "its inputs)",
-		           pdf);
-		contents_free(&c);
-		return EXIT_DATA;
-	}
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_error(d, NULL, "%s: cannot create the directory: %s", dir, strerror(errno));
-		contents_free(&c);
-		return EXIT_OUTPUT;
-	}
-	int rc = EXIT_OK;
-	for (size_t i = 0; i < c.n && rc == EXIT_OK; i++) {
-		if (contents_write_new(dir, &c.files[i], d) != 0)
-			rc = EXIT_OUTPUT;
-		else if (!quiet)
-			printf("%s/%s (%zu bytes)\n", dir, c.files[i].name, c.files[i].size);
-	}
-	if (rc == EXIT_OK && !c.manifest)
-		diag_warning(d, NULL, "%s: no %s embedded: the files could not be checked", pdf,
-		             ARCHIVE_MANIFEST);
-	if (rc == EXIT_OK && c.manifest && contents_check_inputs(pdf, &c, stderr) > 0)
-		rc = EXIT_DIFFERS;
-	contents_free(&c);
-	return rc;
-}
-

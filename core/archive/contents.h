@@ -34,10 +34,5 @@ int contents_write_new(const char *dir, const pdf_embedded *f, diag *d);
 /* The string member key of a manifest object, or NULL. */
 const char *manifest_str(const cJSON *o, const char *key);
 
-/* `rapport extract PDF -o DIR`: writes each embedded file into DIR (created
- * if missing), never overwriting a file, refusing names with '/' or "..",
- * and checks each input against the manifest's SHA-256.  Returns an exit
- * code. */
-int archive_extract(const char *pdf, const char *dir, int quiet, diag *d);
 
 #endif

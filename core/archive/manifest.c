@@ -210,8 +210,8 @@ archive *archive_collect(const report *r, const plugin_set *ps, int year, lang_i
 	qsort(kinds, ps->nkinds, sizeof(*kinds), by_type_name);
 	for (size_t i = 0; i < ps->nkinds && !bad; i++) {
 		const section_kind *k = kinds[i];
-		if (!k->path)
-			continue;
+		if (k->builtin || !k->path)
+			continue; /* part of rapport, whose version is recorded */
 		cJSON *e = cJSON_CreateObject();
 		cJSON_AddStringToObject(e, "name", k->type->name);
 		cJSON_AddStringToObject(e, "version", k->type->version ? k->type->version : "");

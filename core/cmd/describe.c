@@ -2,10 +2,14 @@
 
 #include "cmd/describe.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-#include "plugin/host.h"
+#include "base/arena.h"
+#include "base/suggest.h"
+#include "cmd/cmd.h"
 #include "plugin/loader.h"
+#include "sections/builtin.h"
 
 /* The type of a field in words, e.g. "array of whole numbers". */
 static const char *type_words(int type, int items, int has_fields)
@@ -123,19 +127,65 @@ void describe_markdown(FILE *out, const rapport_section_type *t, const char *ori
 	}
 }
 
-int describe_run(const build_opts *o, const char *name, diag *d)
+/* `rapport describe NAME`: loads the section types and describes one. */
+static int describe_type(const build_opts *o, const char *name, diag *d)
 {
 	plugin_set set;
-	plugins_init(&set, o->plugin_dirs, o->nplugin_dirs);
-	int rc = plugins_load_all(&set, host_table(), d) ? EXIT_PLUGIN : EXIT_OK;
+	int rc = sections_load(&set, o->plugin_dirs, o->nplugin_dirs, d) ? EXIT_PLUGIN : EXIT_OK;
 	const section_kind *k = plugins_find(&set, name);
 	if (k) {
 		describe_markdown(stdout, k->type, k->path);
 	} else if (rc == EXIT_OK) {
-		diag_error(d, NULL,
-		           "no plugin provides section type \"%s\" (see `rapport plugins`)", name);
+		const char **names = xcalloc(set.nkinds + 1, sizeof(*names));
+		for (size_t i = 0; i < set.nkinds; i++)
+			names[i] = set.kinds[i].type->name;
+		const char *best = suggest_closest(name, names, set.nkinds);
+		if (best)
+			diag_error(d, NULL, "no section type \"%s\"; did you mean \"%s\"?", name,
+			           best);
+		else
+			diag_error(d, NULL,
+			           "no plugin provides section type \"%s\" (see `rapport plugins`)",
+			           name);
+		free(names);
 		rc = EXIT_PLUGIN;
 	}
 	plugins_free(&set);
+	return rc;
+}
+
+typedef struct describe_args {
+	const cmd *c;
+	build_opts o;
+	const char **dirs;
+} describe_args;
+
+static int on_describe_opt(int opt, const char *arg, void *ud)
+{
+	describe_args *a = ud;
+	int rc = cmd_build_option(a->c, opt, arg, &a->o, a->dirs);
+	return rc >= 0 ? rc : EXIT_FAILURE_INTERNAL;
+}
+
+static const struct option describe_long[] = {
+        {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+        CMD_OPT_HELP,
+        {NULL, 0, NULL, 0},
+};
+
+int cmd_describe(const cmd *c, int argc, char **argv)
+{
+	describe_args a = {.c = c};
+	a.dirs = xcalloc((size_t)argc + 1, sizeof(*a.dirs));
+	int first, done;
+	int rc = cmd_options(c, argc, argv, "", describe_long, on_describe_opt, &a, &first, &done);
+	if (rc == EXIT_OK && !done && argc - first != 1)
+		rc = cmd_usage_error(c, "describe wants one section type: rapport describe TYPE");
+	if (rc == EXIT_OK && !done) {
+		diag d;
+		diag_init(&d);
+		rc = describe_type(&a.o, argv[first], &d);
+	}
+	free(a.dirs);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "cmd/cmd.h"
 #include "pipeline/build.h"
 #include "plugin/loader.h"
 #include "cmd/scaffold_templates.h"
@@ -174,4 +175,31 @@ int scaffold_run(const char *name, const char *dir, diag *d)
 	       "next: cd %s && make && make report && make test\n",
 	       dir, name, name, dir);
 	return EXIT_OK;
+}
+
+static int on_new_plugin_opt(int opt, const char *arg, void *ud)
+{
+	(void)opt;
+	(void)arg;
+	(void)ud;
+	return EXIT_FAILURE_INTERNAL; /* it has no options but --help */
+}
+
+static const struct option new_plugin_long[] = {
+        CMD_OPT_HELP,
+        {NULL, 0, NULL, 0},
+};
+
+int cmd_new_plugin(const cmd *c, int argc, char **argv)
+{
+	int first, done;
+	int rc = cmd_options(c, argc, argv, "", new_plugin_long, on_new_plugin_opt, NULL, &first,
+	                     &done);
+	if (rc != EXIT_OK || done)
+		return rc;
+	if (argc - first < 1 || argc - first > 2)
+		return cmd_usage_error(c, "new-plugin wants a NAME and at most a DIR");
+	diag d;
+	diag_init(&d);
+	return scaffold_run(argv[first], argc - first == 2 ? argv[first + 1] : NULL, &d);
 }

@@ -17,6 +17,7 @@
 #include "archive/contents.h"
 #include "base/arena.h"
 #include "base/file.h"
+#include "cmd/cmd.h"
 
 /* Compares one string field of the two manifests; prints a line when they
  * differ.  Returns 1 if they differ. */
@@ -221,8 +222,7 @@ int archive_verify(const char *pdf, const build_opts *o, diag *d)
 		b.out_path = out;
 		b.year = year->valueint;
 		b.lang = lang;
-		b.quiet = 1;
-		rc = build_run(&b, d);
+		rc = build_run(&b, NULL, d);
 		if (rc != EXIT_OK)
 			diag_error(d, NULL, "%s: rebuilding from the embedded inputs failed", pdf);
 	}
@@ -268,5 +268,49 @@ int archive_verify(const char *pdf, const build_opts *o, diag *d)
 	free(in);
 	free(def_path);
 	free(out);
+	return rc;
+}
+
+typedef struct verify_args {
+	const cmd *c;
+	build_opts o;
+	const char **dirs;
+} verify_args;
+
+static int on_verify_opt(int opt, const char *arg, void *ud)
+{
+	verify_args *a = ud;
+	if (opt == OPT_YEAR || opt == OPT_LANG)
+		return cmd_usage_error(a->c, "--year and --lang come from the PDF's manifest");
+	int rc = cmd_build_option(a->c, opt, arg, &a->o, a->dirs);
+	return rc >= 0 ? rc : EXIT_FAILURE_INTERNAL;
+}
+
+static const struct option verify_long[] = {
+        {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+        {"fonts", required_argument, NULL, OPT_FONTS},
+        {"year", required_argument, NULL, OPT_YEAR},
+        {"lang", required_argument, NULL, OPT_LANG},
+        CMD_OPT_HELP,
+        {NULL, 0, NULL, 0},
+};
+
+int cmd_verify(const cmd *c, int argc, char **argv)
+{
+	verify_args a = {.c = c};
+	a.dirs = xcalloc((size_t)argc + 1, sizeof(*a.dirs));
+	int first, done;
+	int rc = cmd_options(c, argc, argv, "", verify_long, on_verify_opt, &a, &first, &done);
+	if (rc == EXIT_OK && !done && argc - first != 1)
+		rc = cmd_usage_error(c, argc == first ? "no report PDF given"
+		                                      : "verify takes one report PDF and writes "
+		                                        "nothing (extract writes its files)");
+	if (rc == EXIT_OK && !done) {
+		diag d;
+		diag_init(&d);
+		cmd_catch_signals();
+		rc = archive_verify(argv[first], &a.o, &d);
+	}
+	free(a.dirs);
 	return rc;
 }

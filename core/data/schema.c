@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/arena.h"
+#include "base/suggest.h"
+
 /* Data nested deeper than this is not declared by any field list; it also
  * bounds the recursion (the loader limits nesting to JSON_MAX_DEPTH). */
 #define SCHEMA_MAX_DEPTH JSON_MAX_DEPTH
@@ -166,50 +169,16 @@ static int check_elements(const jnode *arr, const rapport_field *f, diag *d, con
 	return errors;
 }
 
-/* Edit distance of two short strings, counting a swap of two neighbouring
- * characters as one edit ("levle" is one from "level"); longer strings
- * count as far apart. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 63 || lb > 63)
-		return (size_t)-1;
-	size_t m[64][64];
-	for (size_t i = 0; i <= la; i++)
-		m[i][0] = i;
-	for (size_t j = 0; j <= lb; j++)
-		m[0][j] = j;
-	for (size_t i = 1; i <= la; i++)
-		for (size_t j = 1; j <= lb; j++) {
-			size_t best = m[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-			if (m[i - 1][j] + 1 < best)
-				best = m[i - 1][j] + 1;
-			if (m[i][j - 1] + 1 < best)
-				best = m[i][j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    m[i - 2][j - 2] + 1 < best)
-				best = m[i - 2][j - 2] + 1;
-			m[i][j] = best;
-		}
-	return m[la][lb];
-}
-
 const char *schema_suggest(const char *key, const rapport_field *fields)
 {
-	size_t limit = strlen(key) / 3;
-	if (limit < 1)
-		limit = 1;
-	const char *best = NULL;
-	size_t best_d = limit + 1;
-	for (const rapport_field *f = fields; f && f->key; f++) {
-		if (strcmp(f->key, "*") == 0)
-			continue;
-		size_t dist = distance(key, f->key);
-		if (dist < best_d) {
-			best_d = dist;
-			best = f->key;
-		}
-	}
+	size_t n = 0;
+	while (fields && fields[n].key)
+		n++;
+	const char **names = xcalloc(n + 1, sizeof(*names));
+	for (size_t i = 0; i < n; i++)
+		names[i] = strcmp(fields[i].key, "*") == 0 ? NULL : fields[i].key;
+	const char *best = suggest_closest(key, names, n);
+	free(names);
 	return best;
 }
 

@@ -23,7 +23,8 @@
 #include "data/report_schema.h"
 #include "sections/chart_data.h"
 #include "sections/figure.h"
-#include "sections/generic.h"
+#include "sections/builtin.h"
+#include "sections/text.h"
 #include "base/task.h"
 #include "text/fonts.h"
 #include "text/hyphen.h"
@@ -35,97 +36,6 @@ const char *default_fonts_list(void)
 	                                 : PKGDATADIR "/fonts.list";
 }
 
-/* ------------------------------------------------ built-in text content */
-
-static void content_error(diag *d, const jnode *n, const char *what)
-{
-	char found[96];
-	diag_pos pos = jnode_pos(n);
-	diag_error(d, &pos, "expected %s, found %s", what, jnode_describe(n, found, sizeof(found)));
-}
-
-/* Checks (blocks == NULL) or emits (blocks set) the list items of arr. */
-static void list_items(const jnode *arr, block_list *blocks, block_list_data *l, diag *d)
-{
-	for (size_t i = 0; i < jnode_length(arr); i++) {
-		const jnode *it = jnode_at(arr, i);
-		const jnode *text = it, *sub = NULL;
-		if (jnode_kind(it) == J_OBJECT) {
-			text = jnode_get(it, "text");
-			sub = jnode_get(it, "items");
-			if (sub && jnode_kind(sub) != J_ARRAY)
-				content_error(d, sub, "an array of list items");
-		}
-		if (jnode_kind(text) != J_STRING) {
-			content_error(d, text ? text : it,
-			              "a list item: a string or {\"text\": ..., \"items\": [...]}");
-			continue;
-		}
-		if (!blocks) {
-			if (sub)
-				list_items(sub, NULL, NULL, d);
-			continue;
-		}
-		list_item *li = list_add_item(blocks, l, jnode_string(text, ""));
-		if (sub && jnode_kind(sub) == J_ARRAY) {
-			li->sub = arena_alloc(blocks->arena, sizeof(*li->sub));
-			li->sub->ordered = jnode_bool(jnode_get(it, "ordered"), 0);
-			list_items(sub, blocks, li->sub, d);
-		}
-	}
-}
-
-/* Checks (blocks == NULL) or emits content blocks (see docs/data-format.md)
- * under a heading of level `level`; images are looked up in `dir`. */
-static void content_blocks(const jnode *arr, int level, block_list *blocks, diag *d,
-                           const char *dir)
-{
-	if (!arr)
-		return;
-	if (jnode_kind(arr) != J_ARRAY) {
-		content_error(d, arr, "an array of content blocks");
-		return;
-	}
-	for (size_t i = 0; i < jnode_length(arr); i++) {
-		const jnode *b = jnode_at(arr, i);
-		const jnode *h = jnode_get(b, "heading"), *p = jnode_get(b, "paragraph"),
-		            *l = jnode_get(b, "list"), *img = jnode_get(b, "image");
-		if (jnode_kind(b) != J_OBJECT || (!!h + !!p + !!l + !!img) != 1) {
-			content_error(d, b,
-			              "a content block: {\"heading\": ...}, {\"paragraph\": ...}, "
-			              "{\"list\": [...]} or {\"image\": ..., \"caption\": ...}");
-			continue;
-		}
-		if (img) {
-			figure_block(b, dir, blocks, d);
-			continue;
-		}
-		const jnode *v = h ? h : p ? p : l;
-		if (jnode_kind(v) != (l ? J_ARRAY : J_STRING)) {
-			content_error(d, v, l ? "an array of list items" : "a string");
-			continue;
-		}
-		if (!blocks) {
-			if (l)
-				list_items(l, NULL, NULL, d);
-			continue;
-		}
-		if (h) {
-			int sub = jnode_is_int(jnode_get(b, "level"))
-			                  ? (int)jnode_number(jnode_get(b, "level"), 1)
-			                  : 1;
-			int lv = level + (sub < 1 ? 1 : sub);
-			blocks_heading(blocks, lv > 4 ? 4 : lv, jnode_string(h, ""));
-		} else if (p) {
-			blocks_paragraph(blocks, jnode_string(p, ""));
-		} else {
-			block_list_data *ld =
-			        blocks_list(blocks, jnode_bool(jnode_get(b, "ordered"), 0));
-			list_items(l, blocks, ld, d);
-		}
-	}
-}
-
 /* ------------------------------------------------------------ pipeline */
 
 typedef struct pipeline {
@@ -133,8 +43,9 @@ typedef struct pipeline {
 	diag *d;
 	report r;
 	plugin_set plugins;
-	const rapport_section_type **types; /* per section; NULL for text */
+	const rapport_section_type **types; /* per section */
 	const char **origins;               /* per section: the plugin's file */
+	const section_kind **kinds;         /* per section */
 	block_list blocks;
 	rapport_ctx ctx;
 	char data_dir[4096]; /* the report definition's directory */
@@ -142,6 +53,8 @@ typedef struct pipeline {
 	task *patterns;      /* loading the hyphenation patterns, until the layout */
 	const char **texts;  /* the body text (paragraphs, list items), for them */
 	size_t ntexts;
+	build_result *res; /* what the caller is told */
+	double mark;       /* the end of the last phase timed */
 } pipeline;
 
 static int section_included(const pipeline *p, const report_section *s)
@@ -175,16 +88,16 @@ static int check_data(pipeline *p)
 	free(dir);
 	if (figure_logo(jdoc_root(p->r.def), p->data_dir, &p->logo, d) != 0)
 		data_bad = 1;
-	plugins_init(&p->plugins, o->plugin_dirs, o->nplugin_dirs);
-	if (plugins_load_all(&p->plugins, host_table(), d) != 0)
+	if (sections_load(&p->plugins, o->plugin_dirs, o->nplugin_dirs, d) != 0)
 		return EXIT_PLUGIN;
 	p->types = xcalloc(p->r.nsections + 1, sizeof(*p->types));
 	p->origins = xcalloc(p->r.nsections + 1, sizeof(*p->origins));
+	p->kinds = xcalloc(p->r.nsections + 1, sizeof(*p->kinds));
 	int missing = 0;
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
-		if (!s->type || strcmp(s->type, "text") == 0 || generic_section_type(s->type))
-			continue;
+		if (!s->type)
+			continue; /* reported by report_check_section */
 		const section_kind *k = plugins_find(&p->plugins, s->type);
 		if (!k) {
 			diag_pos pos = jnode_pos(jnode_get(s->node, "type"));
@@ -203,6 +116,7 @@ static int check_data(pipeline *p)
 		}
 		p->types[i] = k->type;
 		p->origins[i] = k->path;
+		p->kinds[i] = k;
 	}
 	if (missing)
 		return EXIT_PLUGIN;
@@ -235,15 +149,9 @@ static int check_data(pipeline *p)
 	ctx_init(&p->ctx, &p->r, NULL, o->lang, d);
 	for (size_t i = 0; i < p->r.nsections; i++) {
 		const report_section *s = &p->r.sections[i];
-		content_blocks(jnode_get(s->node, "intro"), s->level, NULL, d, p->data_dir);
-		content_blocks(jnode_get(s->node, "outro"), s->level, NULL, d, p->data_dir);
-		if (generic_section_type(s->type)) {
-			if (section_included(p, s))
-				generic_section(&p->r, s, o->lang, NULL, d);
-		} else if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, NULL, d,
-			               p->data_dir);
-		else if (section_included(p, s)) {
+		text_blocks(jnode_get(s->node, "intro"), s->level, NULL, d, p->data_dir);
+		text_blocks(jnode_get(s->node, "outro"), s->level, NULL, d, p->data_dir);
+		if (section_included(p, s)) {
 			p->ctx.origin = p->origins[i];
 			host_validate(&p->ctx, s, p->types[i]);
 			if (p->ctx.crashed)
@@ -262,37 +170,15 @@ static int emit_all(pipeline *p)
 		if (!section_included(p, s))
 			continue;
 		blocks_heading(&p->blocks, s->level, s->title);
-		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d,
-		               p->data_dir);
-		if (generic_section_type(s->type))
-			generic_section(&p->r, s, p->o->lang, &p->blocks, p->d);
-		else if (!p->types[i])
-			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d,
-			               p->data_dir);
-		else {
-			p->ctx.origin = p->origins[i];
-			if (host_emit(&p->ctx, s, p->types[i]) != 0)
-				return p->ctx.limit_hit ? EXIT_DATA : EXIT_PLUGIN;
-		}
-		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d,
-		               p->data_dir);
+		text_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d, p->data_dir);
+		p->ctx.origin = p->origins[i];
+		if (host_emit(&p->ctx, s, p->types[i]) != 0)
+			return p->ctx.limit_hit || p->kinds[i]->builtin ? EXIT_DATA : EXIT_PLUGIN;
+		text_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d, p->data_dir);
 	}
 	if (jnode_bool(jnode_get(jdoc_root(p->r.def), "chart_data_appendix"), 1))
 		chart_data_appendix(&p->blocks, p->o->lang);
 	return EXIT_OK;
-}
-
-/* Signals remove the temporary output before the process dies. */
-static void on_signal(int sig)
-{
-	const char *tmp = output_pending_tmp();
-	if (tmp)
-		unlink(tmp);
-	static const char msg[] = "rapport: interrupted; the output file was not changed\n";
-	ssize_t ignored = write(2, msg, sizeof(msg) - 1);
-	(void)ignored;
-	signal(sig, SIG_DFL);
-	raise(sig);
 }
 
 static double now(void)
@@ -302,45 +188,15 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Wall-clock time of each phase of a build, for `--stats`: "archive,
- * patterns" is the archive's collection when it runs in this thread and
- * the wait for the hyphenation patterns, "archive (wait)" the wait for the
- * archive when it was collected beside the layout. */
-enum { MAX_PHASES = 12 };
-static struct {
-	const char *name[MAX_PHASES];
-	double end[MAX_PHASES];
-	double start;
-	int n;
-} phases;
-
 /* Marks the end of the phase `name` (the previous mark is its start). */
-static void phase_done(const char *name)
+static void phase_done(pipeline *p, const char *name)
 {
-	if (phases.n < MAX_PHASES) {
-		phases.name[phases.n] = name;
-		phases.end[phases.n++] = now();
-	}
-}
-
-/* The typesetting figures of `rapport build --stats`. */
-static void print_stats(const layout_stats *st)
-{
-	printf("justified lines:        %d\n", st->justified_lines);
-	printf("largest space:          %.2f x natural\n", (double)st->max_space_ratio);
-	printf("hyphenated lines:       %d\n", st->hyphenated_lines);
-	printf("widows:                 %d\n", st->widows);
-	printf("orphans:                %d\n", st->orphans);
-	printf("overfull lines:         %d\n", st->overfull_lines);
-	printf("fallback glyphs:        %d\n", st->fallback_glyphs);
-	printf("missing glyphs:         %d\n", st->missing_glyphs);
-	printf("greedy paragraphs:      %d\n", st->greedy_paragraphs);
-	double prev = phases.start;
-	for (int i = 0; i < phases.n; i++) {
-		char name[40];
-		snprintf(name, sizeof(name), "time %s:", phases.name[i]);
-		printf("%-25s %7.2f ms\n", name, (phases.end[i] - prev) * 1e3);
-		prev = phases.end[i];
+	build_result *res = p->res;
+	if (res->nphases < BUILD_MAX_PHASES) {
+		double t = now();
+		res->phase[res->nphases] = name;
+		res->phase_ms[res->nphases++] = (t - p->mark) * 1e3;
+		p->mark = t;
 	}
 }
 
@@ -551,10 +407,9 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 {
 	const build_opts *o = p->o;
 	diag *d = p->d;
-	if (o->verbose)
-		for (int f = 0; f < FACE_COUNT; f++)
-			fprintf(stderr, "rapport: font %-17s %s\n", face_name((face_id)f),
-			        pdf_writer_font_path(w, (face_id)f));
+	for (int f = 0; f < FACE_COUNT; f++)
+		snprintf(p->res->font[f], sizeof(p->res->font[f]), "%s",
+		         pdf_writer_font_path(w, (face_id)f));
 
 	/* the title page: a single-year report is that year's annual report */
 	const jnode *root = jdoc_root(p->r.def);
@@ -593,7 +448,7 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	/* one set of patterns for all the layout's passes */
 	lo.hyph = task_join(p->patterns);
 	p->patterns = NULL;
-	phase_done("archive, patterns");
+	phase_done(p, "archive, patterns");
 	if (p->r.single_year) {
 		snprintf(title, sizeof(title), "%s %d", label(o->lang, "annual_report"),
 		         p->r.single_year);
@@ -614,9 +469,9 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	lo.pages_done = draw_pages;
 	lo.pages_done_ud = &drawing;
 	int laid_out = layout_run(&p->blocks, &lo, &doc, &st, d) == 0;
-	phase_done("layout");
+	phase_done(p, "layout");
 	arch = finish_manifest(collecting, &manifest, d);
-	phase_done("archive (wait)");
+	phase_done(p, "archive (wait)");
 	if (!laid_out || !arch) {
 		rc = EXIT_DATA;
 		goto out;
@@ -640,28 +495,23 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	pdf_writer_attach(w, files, nfiles);
 
 	output out = {0};
-	if (output_begin(&out, o->out_path, d) != 0) {
+	if (output_begin(&out, p->res->out_path, d) != 0) {
 		rc = EXIT_OUTPUT;
 		goto out;
 	}
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
 	int written = pdf_writer_write(w, &doc, out.tmp, d) == 0;
-	phase_done("draw and save");
+	phase_done(p, "draw and save");
 	if (!written || test_hook_delay() || output_commit(&out, d) != 0) {
 		output_abort(&out);
 		rc = EXIT_OUTPUT;
-	} else if (phase_done("commit"), !o->quiet) {
+	} else {
+		phase_done(p, "commit");
 		struct stat sb;
-		long kb = stat(o->out_path, &sb) == 0 ? (long)((sb.st_size + 1023) / 1024) : 0;
-		printf("%s: %zu pages, %ld KB, %.3f s\n", o->out_path, doc.npages, kb, now() - t0);
+		p->res->bytes = stat(p->res->out_path, &sb) == 0 ? (long long)sb.st_size : 0;
+		p->res->npages = doc.npages;
+		p->res->stats = st;
+		p->res->seconds = now() - t0;
 	}
-	if (rc == EXIT_OK && o->stats)
-		print_stats(&st);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGHUP, SIG_DFL);
 	output_free(&out);
 out:
 	document_free(&doc);
@@ -680,25 +530,80 @@ int build_heap_suspect(void)
 	return heap_suspect;
 }
 
-int build_run(const build_opts *o, diag *d)
+/* Appends the letters of s to out (at *n of size): lower case, å and ä as
+ * a, ö as o, every other run of characters as one hyphen. */
+static void name_part(const char *s, char *out, size_t size, size_t *n)
+{
+	int hyphen = *n > 0;
+	for (const unsigned char *c = (const unsigned char *)s; *c && *n + 2 < size; c++) {
+		char letter = 0;
+		if (*c >= 'a' && *c <= 'z')
+			letter = (char)*c;
+		else if (*c >= 'A' && *c <= 'Z')
+			letter = (char)(*c - 'A' + 'a');
+		else if (c[0] == 0xC3 && (c[1] == 0xA5 || c[1] == 0xA4 || c[1] == 0x85 ||
+		                          c[1] == 0x84)) /* å ä Å Ä */
+			letter = 'a', c++;
+		else if (c[0] == 0xC3 && (c[1] == 0xB6 || c[1] == 0x96)) /* ö Ö */
+			letter = 'o', c++;
+		if (!letter) {
+			hyphen = *n > 0;
+			continue;
+		}
+		if (hyphen && *n > 0 && out[*n - 1] != '-')
+			out[(*n)++] = '-';
+		hyphen = 0;
+		out[(*n)++] = letter;
+	}
+	out[*n] = '\0';
+}
+
+void build_archive_name(const report *r, char *out, size_t size)
+{
+	char when[32];
+	if (r->single_year)
+		snprintf(when, sizeof(when), "%d", r->single_year);
+	else
+		snprintf(when, sizeof(when), "%d-%d", r->first, r->last);
+	size_t n = 0;
+	out[0] = '\0';
+	name_part(r->organisation ? r->organisation : "", out, size, &n);
+	size_t at = strlen(out);
+	snprintf(out + at, size - at, "%s%s-%s.pdf", at ? "-" : "", when,
+	         r->single_year ? "arsrapport" : r->kind ? r->kind : "rapport");
+}
+
+int build_run(const build_opts *o, build_result *res, diag *d)
 {
 	double t0 = now();
-	phases.start = t0;
-	phases.n = 0;
+	build_result ignored;
+	if (!res)
+		res = &ignored;
+	memset(res, 0, sizeof(*res));
 	pipeline p;
 	memset(&p, 0, sizeof(p));
 	p.o = o;
 	p.d = d;
+	p.res = res;
+	p.mark = t0;
 	int rc = load_and_check(&p);
-	phase_done("load and check");
-	if (rc == EXIT_OK && (o->out_path || o->emit_only)) {
+	phase_done(&p, "load and check");
+	res->nyears = p.r.nyears;
+	res->nsections = p.r.nsections;
+	if (p.r.def) {
+		if (o->out_path)
+			snprintf(res->out_path, sizeof(res->out_path), "%s", o->out_path);
+		else
+			build_archive_name(&p.r, res->out_path, sizeof(res->out_path));
+	}
+	if (rc == EXIT_OK && (!o->check_only || o->emit_only)) {
 		/* the patterns take a while to load, and only the layout needs
 		 * them: loaded beside the plugins or the fonts */
 		int little = data_bytes(&p.r) < LITTLE_DATA;
-		if (o->out_path && !o->emit_only && !little)
+		if (!o->emit_only && !little)
 			start_patterns(&p, 0);
 		rc = emit_all(&p);
-		phase_done("plugins");
+		phase_done(&p, "plugins");
 		if (rc == EXIT_OK && d->errors)
 			rc = EXIT_DATA;
 		if (rc == EXIT_OK && !o->emit_only && !p.patterns)
@@ -714,16 +619,13 @@ int build_run(const build_opts *o, diag *d)
 				warn_undrawable(&p, w);
 			else
 				rc = EXIT_DATA;
-			phase_done("fonts, glyph check");
+			phase_done(&p, "fonts, glyph check");
 		}
 		report_free_years(&p.r);
 		if (rc == EXIT_OK && !o->emit_only)
 			rc = write_pdf(&p, w, t0); /* frees w */
 		else
 			pdf_writer_free(w);
-	} else if (rc == EXIT_OK && !o->quiet) {
-		printf("%s: ok (%zu years, %zu sections)\n", o->report_path, p.r.nyears,
-		       p.r.nsections);
 	}
 	if (p.patterns) { /* not laid out */
 		hyphenator *h = task_join(p.patterns);
@@ -741,31 +643,9 @@ int build_run(const build_opts *o, diag *d)
 		blocks_free(&p.blocks);
 	free(p.types);
 	free(p.origins);
+	free(p.kinds);
 	report_free(&p.r);
 	plugins_free(&p.plugins);
 	return rc;
 }
 
-int build_list_plugins(const build_opts *o, diag *d)
-{
-	plugin_set set;
-	plugins_init(&set, o->plugin_dirs, o->nplugin_dirs);
-	int rc = plugins_load_all(&set, host_table(), d) ? EXIT_PLUGIN : EXIT_OK;
-	printf("%-12s %-8s %-52s %s\n", "NAME", "VERSION", "DESCRIPTION", "PATH");
-	printf("%-12s %-8s %-52s %s\n", "text", PACKAGE_VERSION,
-	       "narrative text from the data (built in)", "(built in)");
-	printf("%-12s %-8s %-52s %s\n", "table", PACKAGE_VERSION,
-	       "a table of the year files' figures (built in)", "(built in)");
-	printf("%-12s %-8s %-52s %s\n", "chart", PACKAGE_VERSION,
-	       "a chart of the year files' figures (built in)", "(built in)");
-	for (size_t i = 0; i < set.nkinds; i++) {
-		const rapport_section_type *t = set.kinds[i].type;
-		printf("%-12s %-8s %-52s %s\n", t->name, t->version ? t->version : "?",
-		       t->description ? t->description : "", set.kinds[i].path);
-	}
-	if (o->verbose)
-		for (size_t i = 0; i < set.ndirs; i++)
-			printf("searched: %s\n", set.dirs[i]);
-	plugins_free(&set);
-	return rc;
-}

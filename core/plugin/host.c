@@ -533,8 +533,8 @@ static int run_guarded(rapport_ctx *ctx, int (*fn)(const rapport_host *, rapport
 
 /* The members every section object may have, whatever its type. */
 static const rapport_field COMMON_FIELDS[] = {
-        {.key = "type", .type = RAPPORT_T_STRING, .required = 1},
-        {.key = "title", .type = RAPPORT_T_STRING, .required = 1},
+        {.key = "type", .type = RAPPORT_T_STRING, .required = 1, .min = 1, .max = 1e9},
+        {.key = "title", .type = RAPPORT_T_STRING, .required = 1, .min = 1, .max = 1e9},
         {.key = "level", .type = RAPPORT_T_INT, .min = 1, .max = 2},
         {.key = "whole_period", .type = RAPPORT_T_BOOL},
         {.key = "intro", .type = RAPPORT_T_ARRAY},

@@ -6,6 +6,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,46 @@ static int same_dir(const char *a, const char *b)
 	return la == lb && strncmp(a, b, la) == 0;
 }
 
+int plugin_valid_name(const char *name)
+{
+	if (!*name || strlen(name) > 64)
+		return 0;
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_'))
+			return 0;
+	return 1;
+}
+
+static void add_kind(plugin_set *set, const rapport_section_type *type, const char *path,
+                     int builtin)
+{
+	GROW(set->kinds, set->cap_kinds, set->nkinds + 1);
+	set->kinds[set->nkinds].type = type;
+	set->kinds[set->nkinds].path = path;
+	set->kinds[set->nkinds].builtin = builtin;
+	set->nkinds++;
+}
+
+void plugins_add_builtin(plugin_set *set, const rapport_section_type *type)
+{
+	add_kind(set, type, "(built in)", 1);
+}
+
+/* Refuses a registration: the message, after the plugin's file name, fails
+ * the plugin's loading.  Returns RAPPORT_FAIL. */
+static int refuse(rapport_registry *reg, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int refuse(rapport_registry *reg, const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	diag_error(reg->d, NULL, "%s: %s", reg->path, what);
+	reg->failed = 1;
+	return RAPPORT_FAIL;
+}
+
 int plugin_register_section(rapport_registry *reg, const rapport_section_type *type)
 {
 	if (!reg || !type || !type->name || !type->emit) {
@@ -108,22 +149,23 @@ int plugin_register_section(rapport_registry *reg, const rapport_section_type *t
 		}
 		return RAPPORT_FAIL;
 	}
-	if (type->api_level > RAPPORT_API_LEVEL) {
-		diag_error(reg->d, NULL,
-		           "%s: section type \"%s\" needs plugin API level %u, but this rapport "
-		           "provides level %d; upgrade rapport",
-		           reg->path, type->name, type->api_level, RAPPORT_API_LEVEL);
-		reg->failed = 1;
-		return RAPPORT_FAIL;
-	}
+	if (type->api_level > RAPPORT_API_LEVEL)
+		return refuse(reg,
+		              "section type \"%s\" needs plugin API level %u, but this rapport "
+		              "provides level %d; upgrade rapport",
+		              type->name, type->api_level, RAPPORT_API_LEVEL);
 	plugin_set *set = reg->set;
-	if (strcmp(type->name, "text") == 0) {
-		diag_error(reg->d, NULL, "%s: section type \"text\" is built in and cannot be replaced",
-		           reg->path);
-		reg->failed = 1;
-		return RAPPORT_FAIL;
-	}
+	if (!plugin_valid_name(type->name))
+		return refuse(reg,
+		              "section type name \"%s\" is refused: a name is made of a-z, 0-9 "
+		              "and _ only",
+		              type->name);
 	const section_kind *dup = plugins_find(set, type->name);
+	if (dup && dup->builtin)
+		return refuse(reg,
+		              "section type \"%s\" is built in and cannot be replaced; give the "
+		              "plugin's section type another name",
+		              type->name);
 	if (dup) {
 		if (strcmp(dup->path, reg->path) != 0 && !same_dir(dup->path, reg->path)) {
 			/* an earlier directory overrides a later one */
@@ -144,10 +186,7 @@ int plugin_register_section(rapport_registry *reg, const rapport_section_type *t
 		reg->failed = 1;
 		return RAPPORT_FAIL;
 	}
-	GROW(set->kinds, set->cap_kinds, set->nkinds + 1);
-	set->kinds[set->nkinds].type = type;
-	set->kinds[set->nkinds].path = reg->path;
-	set->nkinds++;
+	add_kind(set, type, reg->path, 0);
 	return RAPPORT_OK;
 }
 

@@ -24,7 +24,8 @@ typedef struct plugin_lib {
 /* A registered section type and the file it came from. */
 typedef struct section_kind {
 	const rapport_section_type *type;
-	const char *path;
+	const char *path; /* "(built in)" for the core's own */
+	int builtin;
 } section_kind;
 
 typedef struct plugin_set {
@@ -53,6 +54,12 @@ int plugin_load_file(plugin_set *set, const char *path, const rapport_host *host
 const section_kind *plugins_find(const plugin_set *set, const char *name);
 /* Unloads everything (dlclose) after the last callback ran. */
 void plugins_free(plugin_set *set);
+
+/* Registers one of the core's section types (core/sections/builtin.c),
+ * before the plugins are loaded: no plugin can then replace it. */
+void plugins_add_builtin(plugin_set *set, const rapport_section_type *type);
+/* 1 when name is a valid section type name: [a-z0-9_]+, at most 64 bytes. */
+int plugin_valid_name(const char *name);
 
 /* The host's register_section member. */
 int plugin_register_section(rapport_registry *reg, const rapport_section_type *type);

@@ -16,23 +16,10 @@
 #include "data/json.h"
 #include "rapport/plugin.h"
 
-static const char *const COMMON[] = {"type",  "title", "level", "whole_period",
-                                     "intro", "outro", NULL};
-static const char *const TABLE_KEYS[] = {"caption", "columns", "years", "total", "zebra", NULL};
-static const char *const CHART_KEYS[] = {"caption", "kind", "series", "years", "x_title",
-                                         "y_title", "alt",  "year",   NULL};
-static const char *const COLUMN_KEYS[] = {"header", "path",       "value", "decimals",
-                                          "group",  "percent_of", NULL};
-static const char *const SERIES_KEYS[] = {"name", "path", NULL};
 static const char *const KINDS[] = {"bar",  "stacked_bar", "line",  "hbar", "stacked_hbar",
                                     "area", "pie",         "donut", NULL};
 #define KIND_PIE   6
 #define KIND_DONUT 7
-
-int generic_section_type(const char *type)
-{
-	return type && (strcmp(type, "table") == 0 || strcmp(type, "chart") == 0);
-}
 
 /* State of one check or emit walk. */
 typedef struct walk {
@@ -62,33 +49,6 @@ static void expected(walk *w, const jnode *n, const char *what)
 {
 	char found[96];
 	error_at(w, n, "expected %s, found %s", what, jnode_describe(n, found, sizeof(found)));
-}
-
-static int in_list(const char *const *list, const char *s)
-{
-	for (size_t i = 0; list[i]; i++)
-		if (strcmp(list[i], s) == 0)
-			return 1;
-	return 0;
-}
-
-/* Reports every member of obj not in `allowed` (nor in `also`). */
-static void unknown_keys(walk *w, const jnode *obj, const char *const *allowed,
-                         const char *const *also, const char *what)
-{
-	for (size_t i = 0; i < jnode_length(obj); i++) {
-		const char *k = jnode_key_at(obj, i);
-		if (in_list(allowed, k) || (also && in_list(also, k)))
-			continue;
-		char list[256] = "";
-		for (size_t j = 0; allowed[j]; j++) {
-			size_t at = strlen(list);
-			snprintf(list + at, sizeof(list) - at, "%s%s", j ? ", " : "", allowed[j]);
-		}
-		diag_pos pos = jnode_key_pos(jnode_at(obj, i));
-		diag_error(w->d, &pos, "unknown option \"%s\" of %s (known: %s)", k, what, list);
-		w->errors++;
-	}
 }
 
 /* An optional string member; NULL if absent or wrong (then reported). */
@@ -258,7 +218,6 @@ static void table_section(walk *w, const jnode *sec)
 			expected(w, col, "a column: {\"header\": ..., \"path\": ...}");
 			continue;
 		}
-		unknown_keys(w, col, COLUMN_KEYS, NULL, "a table column");
 		opt_string(w, col, "header", 1);
 		opt_string(w, col, "group", 0);
 		const jnode *path = jnode_get(col, "path"), *val = jnode_get(col, "value");
@@ -425,7 +384,6 @@ static void chart_section(walk *w, const jnode *sec)
 			expected(w, sn, "a series: {\"name\": ..., \"path\": ...}");
 			continue;
 		}
-		unknown_keys(w, sn, SERIES_KEYS, NULL, "a chart series");
 		opt_string(w, sn, "name", 1);
 		const jnode *path = jnode_get(sn, "path");
 		if (!path) {
@@ -499,8 +457,6 @@ int generic_section(const report *r, const report_section *s, lang_id lang, bloc
 	w.years = years;
 	w.files = files;
 	int table = strcmp(s->type, "table") == 0;
-	unknown_keys(&w, s->node, table ? TABLE_KEYS : CHART_KEYS, COMMON,
-	             table ? "a table section" : "a chart section");
 	if (pick_years(&w, s->node, years, files) == 0) {
 		if (table)
 			table_section(&w, s->node);

@@ -11,9 +11,6 @@
 #include "base/i18n.h"
 #include "data/report.h"
 
-/* Is type one of the generic section types? */
-int generic_section_type(const char *type);
-
 /* Checks the options of section s against the year files of r, reporting
  * each problem with its file:line:column and JSON path (blocks == NULL), or
  * emits the section's table or chart into blocks.  Returns the number of

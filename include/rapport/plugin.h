@@ -195,7 +195,8 @@ typedef struct rapport_field {
  * unloaded (make it a static const).  name is what a report definition
  * writes as a section's "type". */
 typedef struct rapport_section_type {
-	const char *name;        /* e.g. "census"; [a-z0-9_-]+, unique */
+	const char *name;        /* e.g. "census"; [a-z0-9_]+, unique, not a
+	                          * built-in type (text, table, chart) */
 	const char *version;     /* the plugin's own version, e.g. "1.0.0" */
 	const char *description; /* one line, shown by `rapport plugins` */
 	unsigned api_level;      /* lowest RAPPORT_API_LEVEL this type needs */

@@ -95,11 +95,15 @@ bad '.sections[0].series[0].path = "outreach.reachd"' \
 bad '.sections[0].series[0].path = "placements"' \
   'series\[0\]\.path: "placements" is missing in .*2019.json, .*2020.json: a chart needs a value every year'
 bad '.sections[0].kind = "radar"' 'sections\[0\]\.kind: expected a chart kind: bar, .*found "radar"'
-bad '.sections[0].colour = "red"' 'unknown option "colour" of a chart section'
 bad '.sections[0].series[0].path = "outreach"' 'expected a number for "outreach"'
 bad '.sections[0].years = [2015]' 'sections\[0\]\.years\[0\]: expected one of the report.s years'
 bad '.sections[0] += {"type": "table", "columns": [{"header": "x"}]}' \
-  'unknown option "kind" of a table section'
+  'sections\[0\]\.kind: unknown key "kind" ignored \(section type table\)'
+# an unknown option is a warning with a suggestion, as in a plugin's section
+jq '.sections[0].captoin = "C"' "$TMP/off.json" >"$TMP/bad.json"
+"$RAPPORT" check "$TMP/bad.json" >/dev/null 2>"$TMP/err"
+expect "a misspelt chart option is named with a suggestion" \
+  grep -qE 'sections\[0\]\.captoin: unknown key "captoin" ignored; did you mean "caption"\?' "$TMP/err"
 bad '.sections[0] = {"type": "table", "title": "T", "caption": "C", "columns": [{"header": "x", "path": "census.compnies"}]}' \
   'sections\[0\]\.columns\[0\]\.path: no year file has "census.compnies"'
 bad '.sections[0] = {"type": "table", "title": "T", "caption": "C", "columns": [{"header": "x"}]}' \

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "cmd/cmd.h"
 #include "pipeline/build.h"
 
 /* Expands the command line's inputs into report definitions: a file is taken
@@ -24,6 +25,6 @@ char **batch_expand(const char *const *inputs, size_t ninputs, size_t *n);
  * output.  base holds the shared options (its report_path and out_path are
  * ignored).  Prints one line per failed build; returns EXIT_OK when all
  * succeed, else the largest exit code of the failed builds. */
-int batch_build(const build_opts *base, char *const *defs, size_t n, const char *out_dir, int jobs);
+int batch_build(const build_opts *base, const build_shown *shown, char *const *defs, size_t n, const char *out_dir, int jobs);
 
 #endif

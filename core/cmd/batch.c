@@ -1,5 +1,6 @@
 /*
- * batch.c - several report definitions built in parallel worker processes.
+ * batch.c - `rapport build` of several report definitions, in parallel
+ * worker processes.
  *
  * Each definition is built by a forked child running the ordinary pipeline
  * (build_run) with its own diagnostics, plugins and PDF writer, so one
@@ -9,7 +10,7 @@
  */
 #include "config.h"
 
-#include "pipeline/batch.h"
+#include "cmd/batch.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -22,6 +23,7 @@
 
 #include "base/arena.h"
 #include "base/file.h"
+#include "cmd/cmd.h"
 #include "data/json.h"
 
 static int is_dir(const char *path)
@@ -170,23 +172,17 @@ static char *output_name(char *const *defs, size_t n, size_t i)
 }
 
 /* The worker: one ordinary build.  Never returns. */
-static void worker(const build_opts *base, const char *def, const char *out)
+static void worker(const build_opts *base, const build_shown *shown, const char *def,
+                   const char *out)
 {
 	build_opts o = *base;
 	o.report_path = def;
 	o.out_path = out;
-	diag d;
-	diag_init(&d);
-	int rc = build_run(&o, &d);
-	if (rc != EXIT_OK)
-		fprintf(stderr, "rapport: %s: %d error%s, %d warning%s; nothing written\n", def,
-		        d.errors, d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
-	fflush(stdout);
-	fflush(stderr);
-	_exit(rc);
+	int rc = build_one(&o, shown);
+	_exit(cmd_finish(rc));
 }
 
-int batch_build(const build_opts *base, char *const *defs, size_t n, const char *out_dir, int jobs)
+int batch_build(const build_opts *base, const build_shown *shown, char *const *defs, size_t n, const char *out_dir, int jobs)
 {
 	if (mkdir(out_dir, 0777) != 0 && errno != EEXIST) {
 		fprintf(stderr, "rapport: cannot create the output directory %s: %s\n", out_dir,
@@ -236,7 +232,7 @@ int batch_build(const build_opts *base, char *const *defs, size_t n, const char 
 				continue;
 			}
 			if (pid == 0)
-				worker(base, defs[next], outs[next]);
+				worker(base, shown, defs[next], outs[next]);
 			pids[next++] = pid;
 			running++;
 			continue;
