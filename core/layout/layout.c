@@ -44,8 +44,10 @@ float draw_string(layout *L, face_id f, float size, rgb color, float x, float y,
 	return (float)text_width(L->m, f, size, s, len);
 }
 
-/* Adds the clickable area of a link over [x0, x1) of the line at baseline y. */
-static void link_area(layout *L, const char *uri, float size, float x0, float x1, float y)
+/* Adds the clickable area of a link over [x0, x1) of the line at baseline y,
+ * an annotation of Link element elem. */
+static void link_area(layout *L, const char *uri, float size, float x0, float x1, float y,
+                      int elem)
 {
 	draw_op *u = doc_op(L->doc, L->page, DRAW_URI);
 	u->x = x0;
@@ -53,43 +55,92 @@ static void link_area(layout *L, const char *uri, float size, float x0, float x1
 	u->w = x1 - x0;
 	u->h = size * 1.15f;
 	u->text = arena_strdup(L->doc->arena, uri);
+	u->elem = elem;
+}
+
+/* Draws a run of text as an op of structure element elem. */
+static void put_run(layout *L, const lb_frag *run, float size, rgb color, float x, float y,
+                    int elem)
+{
+	doc_text(L->doc, L->page, run->face, size, color, x, y, run->text, run->len);
+	L->doc->pages[L->page].ops[L->doc->pages[L->page].n - 1].elem = elem;
+}
+
+/* The first run of line k of p (what draw_lines draws as one string): the
+ * rest of a word hyphenated at the end of line k - 1. */
+static lb_frag first_run(const para *p, size_t k)
+{
+	lb_frag run = {0};
+	const lb_line *l = &p->lines[k];
+	if (!l->n)
+		return run;
+	const lb_word *w = &p->words[l->first];
+	for (size_t f = 0; f < w->nfrags; f++) {
+		const lb_frag *fr = &w->frags[f];
+		if (f == 0)
+			run = *fr;
+		else if (fr->face == run.face && fr->text == run.text + run.len)
+			run.len += fr->len;
+		else
+			break;
+	}
+	return run;
 }
 
 /* Draws lines [from, to) of p.  Adjacent fragments of one face and link
  * that are contiguous in the text (the pieces of a hyphenatable word) are
  * drawn as one string, so the PDF holds whole words; a link gets one
- * clickable area per line. */
+ * clickable area per line.  Structure: the text belongs to the current
+ * element, a link's to a Link element under it (one per link, over
+ * lines), and a word hyphenated at a line end, with its hyphen and its
+ * rest on the next line, to a Span whose /ActualText is the whole word. */
 void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float baseline,
                 float leading, rgb color)
 {
+	document *doc = L->doc;
+	int base = doc->cur_elem;
 	for (size_t k = from; k < to; k++) {
 		const lb_line *l = &p->lines[k];
 		float cx = x, y = baseline - (float)(k - from) * leading;
 		lb_frag run = {0};
 		float run_x = 0;
+		int run_elem = base;
+		/* this line begins with the rest of a hyphenated word */
+		int cont = L->hyph_span && L->hyph_para == p && L->hyph_line == k ? L->hyph_span : 0;
+		L->hyph_span = 0;
 		const char *uri = NULL;
+		int link = 0;
 		float ux0 = 0, ux1 = 0;
 		for (size_t w = l->first; w < l->first + l->n; w++) {
 			const lb_word *word = &p->words[w];
 			float fx = cx;
 			for (size_t f = 0; f < word->nfrags; f++) {
 				const lb_frag *fr = &word->frags[f];
+				if (fr->uri != uri) {
+					if (run.len)
+						put_run(L, &run, p->size, color, run_x, y, run_elem);
+					run.len = 0;
+					if (uri)
+						link_area(L, uri, p->size, ux0, ux1, y, link);
+					uri = fr->uri;
+					ux0 = fx;
+					link = !uri                  ? 0
+					       : uri == L->link_uri ? L->link_elem
+					                            : doc_elem(doc, SE_LINK, base);
+					L->link_uri = uri;
+					L->link_elem = link;
+				}
 				if (run.len && fr->face == run.face &&
 				    fr->text == run.text + run.len && fx == run_x + run.width) {
 					run.len += fr->len;
 					run.width += fr->width;
 				} else {
 					if (run.len)
-						doc_text(L->doc, L->page, run.face, p->size, color,
-						         run_x, y, run.text, run.len);
+						put_run(L, &run, p->size, color, run_x, y, run_elem);
 					run = *fr;
 					run_x = fx;
-				}
-				if (fr->uri != uri) {
-					if (uri)
-						link_area(L, uri, p->size, ux0, ux1, y);
-					uri = fr->uri;
-					ux0 = fx;
+					run_elem = cont ? cont : link ? link : base;
+					cont = 0;
 				}
 				fx += fr->width;
 				ux1 = fx;
@@ -98,15 +149,26 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 			if (word->brk == LB_BRK_SPACE && w + 1 < l->first + l->n)
 				cx += l->gap;
 		}
+		if (l->hyphen && l->n && run.len) {
+			/* the word's first part and its hyphen, then its rest */
+			int hs = doc_elem(doc, SE_SPAN, run_elem);
+			lb_frag rest = k + 1 < p->nlines ? first_run(p, k + 1) : (lb_frag){0};
+			doc->elems[hs].actual = arena_printf(doc->arena, "%.*s%.*s", (int)run.len,
+			                                       run.text, (int)rest.len, rest.text);
+			run_elem = hs;
+			L->hyph_span = hs;
+			L->hyph_para = p;
+			L->hyph_line = k + 1;
+		}
 		if (run.len)
-			doc_text(L->doc, L->page, run.face, p->size, color, run_x, y, run.text,
-			         run.len);
+			put_run(L, &run, p->size, color, run_x, y, run_elem);
 		if (uri)
-			link_area(L, uri, p->size, ux0, ux1, y);
+			link_area(L, uri, p->size, ux0, ux1, y, link);
 		if (l->hyphen && l->n) {
 			const lb_word *last = &p->words[l->first + l->n - 1];
 			face_id f = last->nfrags ? last->frags[last->nfrags - 1].face : FACE_SERIF;
-			doc_text(L->doc, L->page, f, p->size, color, cx, y, "-", 1);
+			lb_frag h = {.face = f, .text = "-", .len = 1};
+			put_run(L, &h, p->size, color, cx, y, L->hyph_span ? L->hyph_span : base);
 		}
 	}
 }
@@ -166,11 +228,12 @@ int layout_need(layout *L, float height)
 
 /* ------------------------------------------------------------ title page */
 
-/* Draws markup centred on lines of at most width, first baseline at y.
- * Returns the y below the last line. */
-static float centred_text(layout *L, family fam, float size, float leading, rgb color,
-                          const char *markup, float y, float width)
+/* Draws markup centred on lines of at most width, first baseline at y, as
+ * one structure element of role.  Returns the y below the last line. */
+static float centred_text(layout *L, enum se_role role, family fam, float size, float leading,
+                          rgb color, const char *markup, float y, float width)
 {
+	int e = doc_open(L->doc, role);
 	para p;
 	para_shape(&p, L->a, L->m, fam, size, markup);
 	para_break(&p, L->a, width, 0);
@@ -179,6 +242,7 @@ static float centred_text(layout *L, family fam, float size, float leading, rgb 
 		draw_lines(L, &p, k, k + 1, x, y, leading, color);
 		y -= leading;
 	}
+	doc_close(L->doc, e);
 	return y;
 }
 
@@ -188,43 +252,56 @@ static void title_page(layout *L)
 	layout_new_page(L);
 	float w = content_width(L);
 	/* a band across the top with the organisation */
+	doc_artifact(L->doc, ART_LAYOUT);
 	doc_rect(L->doc, L->page, 0, (float)PAGE_HEIGHT - 150, (float)PAGE_WIDTH, 150,
 	         &COLOR_ACCENT, NULL, 0);
+	doc_artifact(L->doc, ART_NONE);
 	if (o->organisation)
-		centred_text(L, FAMILY_SANS, 13, 16, COLOR_WHITE, o->organisation,
+		centred_text(L, SE_P, FAMILY_SANS, 13, 16, COLOR_WHITE, o->organisation,
 		             (float)PAGE_HEIGHT - 84, w);
-	if (o->logo) /* in the white space between the band and the title */
+	if (o->logo) { /* in the white space between the band and the title */
+		int fig = doc_open(L->doc, SE_FIGURE);
+		L->doc->elems[fig].alt =
+		        o->logo->alt ? o->logo->alt
+		                     : arena_printf(L->doc->arena, "%s %s",
+		                                    label(o->lang, "logo"),
+		                                    o->organisation ? o->organisation : "");
 		layout_logo(L, o->logo, (float)PAGE_WIDTH / 2, (float)PAGE_HEIGHT - 215, w * 0.5f,
 		            90);
+		doc_close(L->doc, fig);
+	}
 	float y = (float)PAGE_HEIGHT - 300;
 	char *t = arena_printf(L->a, "**%s**", o->title ? o->title : "");
-	y = centred_text(L, FAMILY_SANS, 34, 40, COLOR_ACCENT, t, y, w);
+	/* the title: /Title, role-mapped to P (it is in no outline) */
+	y = centred_text(L, SE_TITLE, FAMILY_SANS, 34, 40, COLOR_ACCENT, t, y, w);
 	if (o->subtitle)
-		y = centred_text(L, FAMILY_SERIF, 16, 22, COLOR_TEXT, o->subtitle, y - 18,
+		y = centred_text(L, SE_P, FAMILY_SERIF, 16, 22, COLOR_TEXT, o->subtitle, y - 18,
 		                 w * 0.85f);
 	if (o->period_label) {
 		char *s = arena_printf(L->a, "%s: %s", label(o->lang, "period"), o->period_label);
-		y = centred_text(L, FAMILY_SERIF, 11.5f, 16, COLOR_MUTED, s, y - 10, w);
+		y = centred_text(L, SE_P, FAMILY_SERIF, 11.5f, 16, COLOR_MUTED, s, y - 10, w);
 	}
+	doc_artifact(L->doc, ART_LAYOUT);
 	doc_line(L->doc, L->page, L->left + w * 0.3f, y - 6, L->right - w * 0.3f, y - 6, COLOR_RULE,
 	         0.8f);
+	doc_artifact(L->doc, ART_NONE);
 
 	/* authors and date near the bottom */
 	float by = 230;
-	by = centred_text(L, FAMILY_SANS, 9, 13, COLOR_MUTED,
+	by = centred_text(L, SE_P, FAMILY_SANS, 9, 13, COLOR_MUTED,
 	                  arena_printf(L->a, "**%s**", label(o->lang, "authors")), by, w);
 	for (size_t i = 0; i < o->nauthors; i++) {
 		const layout_author *a = &o->authors[i];
 		char *s = a->role && *a->role ? arena_printf(L->a, "%s, %s", a->name, a->role)
 		                              : arena_strdup(L->a, a->name);
-		by = centred_text(L, FAMILY_SERIF, 11, 15, COLOR_TEXT, s, by, w);
+		by = centred_text(L, SE_P, FAMILY_SERIF, 11, 15, COLOR_TEXT, s, by, w);
 	}
 	if (o->date) {
 		char buf[64];
 		fmt_date(o->lang, o->date, buf, sizeof(buf));
-		by = centred_text(L, FAMILY_SANS, 9, 13, COLOR_MUTED,
+		by = centred_text(L, SE_P, FAMILY_SANS, 9, 13, COLOR_MUTED,
 		                  arena_printf(L->a, "**%s**", label(o->lang, "date")), by - 12, w);
-		centred_text(L, FAMILY_SERIF, 11, 15, COLOR_TEXT, buf, by, w);
+		centred_text(L, SE_P, FAMILY_SERIF, 11, 15, COLOR_TEXT, buf, by, w);
 	}
 }
 
@@ -271,10 +348,19 @@ static int contents(layout *L, int first_page, int draw)
 	int pg = first_page;
 	float y = L->top;
 	const float num_col = 34, page_col = 30;
+	document *doc = L->doc;
+	/* structure: Sect > H1, TOC > TOCI > Link (the entry's text and its
+	 * annotation) and a nested TOC for each level below; leaders are
+	 * artifacts */
+	int tocs[8] = {0}, tocis[8] = {0};
 	if (draw) {
 		L->page = pg;
+		doc->cur_elem = L->toc_sect;
+		int h = doc_open(doc, SE_H1);
 		draw_string(L, FACE_SANS_BOLD, HEADING[1].size, COLOR_ACCENT, L->left,
 		            y - HEADING[1].size, label(o->lang, "contents"));
+		doc_close(doc, h);
+		tocs[0] = doc_elem(doc, SE_TOC, L->toc_sect);
 	}
 	y -= HEADING[1].size + HEADING[1].after + 10;
 	for (size_t i = 0; i < L->ntoc; i++) {
@@ -316,6 +402,15 @@ static int contents(layout *L, int first_page, int draw)
 		y -= gap_before;
 		if (draw) {
 			L->page = pg;
+			int depth = e->level < 1 ? 0 : e->level > 7 ? 6 : e->level - 1;
+			for (int j = 1; j <= depth; j++)
+				if (!tocs[j])
+					tocs[j] = doc_elem(doc, SE_TOC, tocis[j - 1] ? tocis[j - 1]
+					                                             : tocs[j - 1]);
+			tocis[depth] = doc_elem(doc, SE_TOCI, tocs[depth]);
+			for (int j = depth + 1; j < 8; j++)
+				tocs[j] = tocis[j] = 0;
+			doc->cur_elem = doc_elem(doc, SE_LINK, tocis[depth]);
 			float base = y - TOC_SIZE;
 			draw_string(L, f, TOC_SIZE, COLOR_TEXT, L->left + indent, base, e->number);
 			draw_lines(L, &p, 0, p.nlines, L->left + indent + num_col, base,
@@ -334,16 +429,21 @@ static int contents(layout *L, int first_page, int draw)
 			float step = dot * 2.2f;
 			/* align the dots on a common grid so columns of leaders line up */
 			float dx = L->left + step * (float)(int)((lx - L->left) / step + 1);
+			doc_artifact(doc, ART_LAYOUT);
 			for (; dx + dot <= rx; dx += step)
 				draw_string(L, FACE_SANS, TOC_SIZE, COLOR_MUTED, dx, last, ".");
+			doc_artifact(doc, ART_NONE);
 			draw_string(L, f, TOC_SIZE, COLOR_TEXT, L->right - nw, last, num);
 			draw_op *link = doc_op(L->doc, pg, DRAW_LINK);
+			link->text = *e->number ? arena_printf(doc->arena, "%s %s", e->number, e->title)
+			                        : e->title;
 			link->x = L->left + indent;
 			link->y = last - 4;
 			link->w = L->right - link->x;
 			link->h = (float)p.nlines * TOC_LEADING;
 			link->dest_page = e->page;
 			link->dest_y = e->y;
+			doc->cur_elem = L->toc_sect;
 		}
 		y -= (float)p.nlines * TOC_LEADING;
 		arena_reset(L->a);
@@ -421,13 +521,28 @@ static void place_heading(layout *L, const block *k, const block *next)
 	e->page = L->page;
 	e->y = L->y + 4;
 	rgb color = lv <= 2 ? COLOR_ACCENT : COLOR_TEXT;
+	/* structure: a Sect per chapter; Hn by the heading's depth in the
+	 * outline (as add_outline nests), so no level is skipped */
+	document *doc = L->doc;
+	if (lv == 1) {
+		doc->cur_elem = 1;
+		L->sect = doc_open(doc, SE_SECT);
+	}
+	while (L->hn > 0 && L->hlev[L->hn - 1] >= lv)
+		L->hn--;
+	if (L->hn < 6)
+		L->hlev[L->hn++] = lv;
+	int hd = doc_open(doc, (enum se_role)(SE_H1 + L->hn - 1));
 	if (*e->number)
 		draw_string(L, f, size, color, L->left, base, e->number);
 	draw_lines(L, &p, 0, p.nlines, L->left + numw, base, leading, color);
+	doc_close(doc, hd);
 	L->y -= (float)p.nlines * leading;
 	if (lv == 1) {
 		L->y -= 6;
+		doc_artifact(doc, ART_LAYOUT);
 		doc_line(L->doc, L->page, L->left, L->y, L->right, L->y, COLOR_ACCENT, 1.2f);
+		doc_artifact(doc, ART_NONE);
 	}
 	L->y -= s->after;
 	char *title = *e->number ? arena_printf(L->a, "%s %s", e->number, e->title)
@@ -524,13 +639,19 @@ static void place_paragraph(layout *L, const char *markup, float indent)
 	body_para(L, &p, markup, content_width(L) - indent);
 	if (L->page < 0)
 		layout_new_page(L);
+	int e = doc_open(L->doc, SE_P);
 	place_lines(L, &p, L->left + indent, BODY_LEADING, NULL, NULL);
+	doc_close(L->doc, e);
 	L->y -= PARA_GAP;
 }
 
+/* A list: L > LI > Lbl (the marker) + LBody (the text and any nested L). */
 static void place_list(layout *L, const block_list_data *l, float indent, int depth)
 {
 	const float hang = 16;
+	document *doc = L->doc;
+	int list = doc_open(doc, SE_L);
+	doc->elems[list].scope = l->ordered ? 1 : 2;
 	for (size_t i = 0; i < l->n; i++) {
 		para p;
 		body_para(L, &p, l->items[i].markup, content_width(L) - indent - hang);
@@ -539,6 +660,9 @@ static void place_list(layout *L, const block_list_data *l, float indent, int de
 		/* the marker goes with the item's first line, wherever that lands */
 		int pg = L->page;
 		float y0 = L->y;
+		int li = doc_open(doc, SE_LI);
+		int lbl = doc_elem(doc, SE_LBL, li);
+		int body = doc_open(doc, SE_LBODY);
 		place_lines(L, &p, L->left + indent + hang, BODY_LEADING, &pg, &y0);
 		char mark[24];
 		if (l->ordered)
@@ -547,13 +671,18 @@ static void place_list(layout *L, const block_list_data *l, float indent, int de
 			snprintf(mark, sizeof(mark), depth ? "\xe2\x80\x93" : "\xe2\x80\xa2");
 		int save = L->page;
 		L->page = pg;
+		doc->cur_elem = lbl;
 		draw_string(L, FACE_SERIF, BODY_SIZE, COLOR_ACCENT,
 		            L->left + indent + (depth ? 3 : 4), y0 - BODY_SIZE * 0.95f, mark);
+		doc->cur_elem = body;
 		L->page = save;
 		if (l->items[i].sub)
 			place_list(L, l->items[i].sub, indent + hang, depth + 1);
+		doc_close(doc, body);
+		doc_close(doc, li);
 		arena_reset(L->a);
 	}
+	doc_close(doc, list);
 }
 
 /* -------------------------------------------------- header and footer */
@@ -565,6 +694,7 @@ static void running_header_footer(layout *L)
 	for (int pg = 1; pg < total; pg++) {
 		L->page = pg;
 		float hy = (float)PAGE_HEIGHT - 44;
+		doc_artifact(L->doc, ART_HEADER);
 		if (o->organisation)
 			draw_string(L, FACE_SANS, HEADER_SIZE, COLOR_MUTED, L->left, hy,
 			            o->organisation);
@@ -577,8 +707,10 @@ static void running_header_footer(layout *L)
 		char buf[64];
 		snprintf(buf, sizeof(buf), label(o->lang, "page_x_of_y"), pg + 1, total);
 		float w = string_width(L, FACE_SANS, HEADER_SIZE, buf);
+		doc_artifact(L->doc, ART_FOOTER);
 		doc_line(L->doc, pg, L->left, 50, L->right, 50, COLOR_RULE, 0.5f);
 		draw_string(L, FACE_SANS, HEADER_SIZE, COLOR_MUTED, L->right - w, 38, buf);
+		doc_artifact(L->doc, ART_NONE);
 	}
 }
 
@@ -709,6 +841,8 @@ static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hy
 
 	title_page(&L);
 	arena_reset(L.a);
+	doc->cur_elem = 1;
+	L.toc_sect = doc_elem(doc, SE_SECT, 1);
 	collect_headings(&L, b);
 	int toc_first = (int)doc->npages;
 	int toc_pages = contents(&L, toc_first, 0);
@@ -756,6 +890,7 @@ static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hy
 		}
 		}
 		arena_reset(L.a);
+		doc->cur_elem = L.sect ? L.sect : 1;
 		/* what a block drew before its last page is final (a list
 		 * item's marker goes on its first line's page after the item) */
 		if (hand_on && L.page > 0 && (size_t)L.page > done) {
