@@ -953,7 +953,7 @@ void layout_chart(layout *L, const block_chart *c)
 	L->st->figures++;
 	float top = L->y;
 	int div = doc_open(L->doc, SE_DIV), fig = doc_open(L->doc, SE_FIGURE);
-	L->doc->elems[fig].alt = chart_alt_text(L, c);
+	L->doc->elems[fig].text = chart_alt_text(L, c);
 
 	/* the y axis title at the left of the top band, the legend at its right
 	 * (or on a row of its own): outside the plot, so it covers no data */

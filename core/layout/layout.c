@@ -153,7 +153,7 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 			/* the word's first part and its hyphen, then its rest */
 			int hs = doc_elem(doc, SE_SPAN, run_elem);
 			lb_frag rest = k + 1 < p->nlines ? first_run(p, k + 1) : (lb_frag){0};
-			doc->elems[hs].actual = arena_printf(doc->arena, "%.*s%.*s", (int)run.len,
+			doc->elems[hs].text = arena_printf(doc->arena, "%.*s%.*s", (int)run.len,
 			                                       run.text, (int)rest.len, rest.text);
 			run_elem = hs;
 			L->hyph_span = hs;
@@ -261,7 +261,7 @@ static void title_page(layout *L)
 		             (float)PAGE_HEIGHT - 84, w);
 	if (o->logo) { /* in the white space between the band and the title */
 		int fig = doc_open(L->doc, SE_FIGURE);
-		L->doc->elems[fig].alt =
+		L->doc->elems[fig].text =
 		        o->logo->alt ? o->logo->alt
 		                     : arena_printf(L->doc->arena, "%s %s",
 		                                    label(o->lang, "logo"),

@@ -239,7 +239,7 @@ static void draw_groups(layout *L, const block_table *t, table_fit *f)
 		if (tr) {
 			int th = doc->cur_elem = doc_elem(doc, SE_TH, tr);
 			doc->elems[th].scope = 1;
-			doc->elems[th].span = (unsigned short)(e - c);
+			doc->elems[th].span = (unsigned char)(e - c > 255 ? 255 : e - c);
 		}
 		if (*t->groups[c]) {
 			float tw = string_width(L, FACE_SANS_BOLD, f->size, t->groups[c]);

@@ -78,14 +78,12 @@ enum art_kind {
 /* One structure element; the tree's order is the order elements are made
  * in, children after their parent.  Strings are the document arena's. */
 typedef struct struct_elem {
-	unsigned char role;   /* enum se_role */
-	unsigned char scope;  /* TH: 1 /Column, 2 /Row; L: 1 /Decimal, 2 /Disc */
-	unsigned short span;  /* TH/TD: columns spanned (0, 1: one) */
-	int parent;           /* element index; 0 for the root Document */
-	const char *alt;      /* /Alt (figures) */
-	const char *actual;   /* /ActualText (a hyphenated word whole) */
-	const char *lang;     /* /Lang, when it differs from the document's */
-	const char *title;    /* /T (headings) */
+	unsigned char role;  /* enum se_role */
+	unsigned char scope; /* TH: 1 /Column, 2 /Row; L: 1 /Decimal, 2 /Disc */
+	unsigned char lang;  /* 1: in the data's language (doc->info.data_lang) */
+	unsigned char span;  /* TH/TD: columns spanned (0, 1: one) */
+	int parent;          /* element index; 0 for the root Document */
+	const char *text;    /* Figure: /Alt; Span: /ActualText (a hyphenated word) */
 } struct_elem;
 
 typedef struct draw_op {
@@ -127,7 +125,8 @@ typedef struct doc_info {
 	const char *subject;
 	const char *keywords;
 	const char *creator;  /* "rapport 0.1.0" */
-	const char *lang;     /* "sv-SE" */
+	const char *lang;     /* "sv-SE": the labels' (the catalog's /Lang) */
+	const char *data_lang; /* the data's text, if it differs (elements with lang) */
 	const char *date;     /* "2021-02-11": creation date, from the data */
 	const char *mod_date; /* "2021-03-01 12:00:00" UTC (SOURCE_DATE_EPOCH), or NULL: date */
 } doc_info;

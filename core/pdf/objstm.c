@@ -15,12 +15,52 @@
 /* Objects per object stream: readers load a whole stream to get one. */
 #define OBJS_PER_STREAM 1000
 
+/* Compresses the objects not yet in a stream into one. */
+static void flush(pdf_objs *o)
+{
+	size_t count = o->n - o->done;
+	if (!count)
+		return;
+	/* "number offset" pairs, then the bodies, each ended by a newline */
+	size_t hcap = 24 * count + 1, hlen = 0;
+	char *head = xmalloc(hcap + o->len + count);
+	for (size_t i = 0; i < count; i++)
+		hlen += (size_t)snprintf(head + hlen, hcap - hlen, "%u %zu ",
+		                         o->first + (unsigned)(o->done + i), o->start[i] + i);
+	size_t at = hlen;
+	for (size_t i = 0; i < count; i++) {
+		size_t n = o->start[i + 1] - o->start[i];
+		memcpy(head + at, o->buf + o->start[i], n);
+		at += n;
+		head[at++] = '\n';
+	}
+	size_t zlen;
+	unsigned char *z = pdf_deflate(head, at, &zlen);
+	free(head);
+	if (!z)
+		o->failed = 1;
+	GROW(o->streams, o->streams_cap, o->nstreams + 1);
+	o->streams[o->nstreams++] = (struct objs_stream){z, zlen, count, hlen};
+	o->done = o->n;
+	o->len = 0;
+	o->start[0] = 0;
+}
+
 void objs_begin(pdf_objs *o)
 {
-	if (o->start_cap < o->n + 2)
-		GROW(o->start, o->start_cap, o->n + 2);
-	o->start[o->n++] = o->len;
-	o->start[o->n] = o->len;
+	if (o->n - o->done == OBJS_PER_STREAM)
+		flush(o);
+	size_t k = o->n - o->done;
+	if (o->start_cap < k + 2)
+		GROW(o->start, o->start_cap, k + 2);
+	o->start[k] = o->len;
+	o->start[k + 1] = o->len;
+	o->n++;
+}
+
+void objs_finish(pdf_objs *o)
+{
+	flush(o);
 }
 
 void objs_put(pdf_objs *o, const char *s, size_t n)
@@ -31,7 +71,7 @@ void objs_put(pdf_objs *o, const char *s, size_t n)
 	}
 	memcpy(o->buf + o->len, s, n);
 	o->len += n;
-	o->start[o->n] = o->len;
+	o->start[o->n - o->done] = o->len;
 }
 
 void objs_puts(pdf_objs *o, const char *s)
@@ -64,28 +104,10 @@ void objs_free(pdf_objs *o)
 {
 	free(o->buf);
 	free(o->start);
+	for (size_t i = 0; i < o->nstreams; i++)
+		free(o->streams[i].data);
+	free(o->streams);
 	memset(o, 0, sizeof(*o));
-}
-
-/* A growing byte buffer. */
-struct out {
-	unsigned char *s;
-	size_t len, cap;
-};
-
-static void out_put(struct out *b, const void *s, size_t n)
-{
-	if (b->len + n > b->cap) {
-		b->cap = (b->len + n) * 2;
-		b->s = xrealloc(b->s, b->cap);
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-}
-
-static void out_str(struct out *b, const char *s)
-{
-	out_put(b, s, strlen(s));
 }
 
 /* The last occurrence of needle in hay[0..n), or NULL. */
@@ -104,80 +126,91 @@ static void put_be(unsigned char *p, uint64_t v, int bytes)
 		p[i] = (unsigned char)v;
 }
 
-unsigned char *objstm_rewrite(const unsigned char *pdf, size_t size, const pdf_objs *o,
-                              size_t *out_size)
+unsigned char *objstm_rewrite(unsigned char *pdf, size_t *size, const pdf_objs *o)
 {
 	/* libharu's end: "xref\n0 N\n" N entries of 20 bytes, "trailer\n<<\n"
 	 * entries ">>\nstartxref\n..." */
-	const unsigned char *x = last_of(pdf, size, "\nxref\n0 ");
-	if (!x)
+	size_t len = *size;
+	const unsigned char *x = last_of(pdf, len, "\nxref\n0 ");
+	if (!x || o->failed || o->done != o->n) {
+		free(pdf);
 		return NULL;
+	}
 	x++;
 	char *end;
 	unsigned long count = strtoul((const char *)x + 7, &end, 10);
-	if (*end != '\n' || count != o->first)
+	if (*end != '\n' || count != o->first) {
+		free(pdf);
 		return NULL;
+	}
 	const unsigned char *entries = (const unsigned char *)end + 1;
-	if ((size_t)(entries - pdf) + 20 * (size_t)count > size)
+	if ((size_t)(entries - pdf) + 20 * (size_t)count > len) {
+		free(pdf);
 		return NULL;
+	}
 	const unsigned char *tr = entries + 20 * count;
-	if ((size_t)(pdf + size - tr) < 12 || memcmp(tr, "trailer\n<<\n", 11) != 0)
+	const unsigned char *tr_end =
+	        (size_t)(pdf + len - tr) >= 12 && memcmp(tr, "trailer\n<<\n", 11) == 0
+	                ? last_of(tr, (size_t)(pdf + len - tr), ">>\nstartxref")
+	                : NULL;
+	if (!tr_end) {
+		free(pdf);
 		return NULL;
-	const unsigned char *tr_end = last_of(tr, (size_t)(pdf + size - tr), ">>\nstartxref");
-	if (!tr_end)
-		return NULL;
+	}
 
-	struct out b = {0};
-	out_put(&b, pdf, (size_t)(x - pdf));
-	size_t nstreams = (o->n + OBJS_PER_STREAM - 1) / OBJS_PER_STREAM;
+	/* what is read from the old end before it is overwritten */
 	unsigned stream0 = o->first + (unsigned)o->n; /* the object streams' numbers */
-	unsigned xref_no = stream0 + (unsigned)nstreams, total = xref_no + 1;
+	unsigned xref_no = stream0 + (unsigned)o->nstreams, total = xref_no + 1;
 	size_t *offset = xcalloc(total, sizeof(*offset));
 	for (unsigned long i = 1; i < count; i++)
 		offset[i] = strtoul((const char *)entries + 20 * i, NULL, 10);
+	size_t trailer_len = 0;
+	char *trailer = xmalloc((size_t)(tr_end - tr) + 1);
+	for (const unsigned char *p = tr + 11; p < tr_end;) { /* its entries but /Size */
+		const unsigned char *nl = memchr(p, '\n', (size_t)(tr_end - p));
+		const unsigned char *e = nl ? nl + 1 : tr_end;
+		if (!(e - p >= 5 && memcmp(p, "/Size", 5) == 0)) {
+			memcpy(trailer + trailer_len, p, (size_t)(e - p));
+			trailer_len += (size_t)(e - p);
+		}
+		p = e;
+	}
+	size_t at = (size_t)(x - pdf);
+	size_t need = at + trailer_len + 400 + (size_t)total * 9 + 64 * o->nstreams;
+	for (size_t s = 0; s < o->nstreams; s++)
+		need += o->streams[s].len;
+	unsigned char *b = realloc(pdf, need);
+	if (!b) {
+		free(pdf);
+		free(offset);
+		free(trailer);
+		return NULL;
+	}
 
 	/* the object streams */
-	char head[64];
-	for (size_t s = 0; s < nstreams; s++) {
-		size_t a = s * OBJS_PER_STREAM, z = a + OBJS_PER_STREAM < o->n ? a + OBJS_PER_STREAM
-		                                                               : o->n;
-		struct out body = {0};
-		for (size_t i = a; i < z; i++) { /* number, offset (bodies end with \n) */
-			int n = snprintf(head, sizeof(head), "%u %zu ", o->first + (unsigned)i,
-			                 o->start[i] - o->start[a] + (i - a));
-			out_put(&body, head, (size_t)n);
-		}
-		size_t first = body.len;
-		for (size_t i = a; i < z; i++) {
-			out_put(&body, o->buf + o->start[i], o->start[i + 1] - o->start[i]);
-			out_put(&body, "\n", 1);
-		}
-		size_t zlen;
-		unsigned char *zs = pdf_deflate(body.s, body.len, &zlen);
-		free(body.s);
-		if (!zs) {
-			free(b.s);
-			free(offset);
-			return NULL;
-		}
-		offset[stream0 + s] = b.len;
-		char dict[160];
-		int n = snprintf(dict, sizeof(dict),
-		                 "%u 0 obj\n<</Type /ObjStm /N %zu /First %zu /Filter /FlateDecode "
-		                 "/Length %zu>>\nstream\n",
-		                 stream0 + (unsigned)s, z - a, first, zlen);
-		out_put(&b, dict, (size_t)n);
-		out_put(&b, zs, zlen);
-		out_str(&b, "\nendstream\nendobj\n");
-		free(zs);
+	for (size_t s = 0; s < o->nstreams; s++) {
+		const struct objs_stream *os = &o->streams[s];
+		offset[stream0 + s] = at;
+		at += (size_t)snprintf((char *)b + at, need - at,
+		                       "%u 0 obj\n<</Type /ObjStm /N %zu /First %zu /Filter "
+		                       "/FlateDecode /Length %zu>>\nstream\n",
+		                       stream0 + (unsigned)s, os->count, os->first, os->len);
+		memcpy(b + at, os->data, os->len);
+		at += os->len;
+		memcpy(b + at, "\nendstream\nendobj\n", 18);
+		at += 18;
 	}
 
 	/* the cross-reference stream: type, offset or stream, generation or
 	 * index */
-	enum { W1 = 1, W2 = 4, W3 = 2 };
-	size_t rowlen = W1 + W2 + W3;
+	offset[xref_no] = at;
+	int W1 = 1, W2 = 1, W3 = 2;
+	while (W2 < 8 && (offset[xref_no] >> (8 * W2)) > 0)
+		W2++;
+	if (W2 < 2)
+		W2 = 2; /* the object streams' numbers */
+	size_t rowlen = (size_t)(W1 + W2 + W3);
 	unsigned char *rows = xcalloc(total, rowlen);
-	offset[xref_no] = b.len;
 	for (unsigned i = 0; i < total; i++) {
 		unsigned char *r = rows + (size_t)i * rowlen;
 		if (i == 0) {
@@ -196,33 +229,28 @@ unsigned char *objstm_rewrite(const unsigned char *pdf, size_t size, const pdf_o
 	size_t zlen;
 	unsigned char *zs = pdf_deflate(rows, (size_t)total * rowlen, &zlen);
 	free(rows);
-	if (!zs) {
-		free(b.s);
+	if (!zs || at + zlen + trailer_len + 300 > need) {
+		free(zs);
 		free(offset);
+		free(trailer);
+		free(b);
 		return NULL;
 	}
-	char dict[200];
-	int n = snprintf(dict, sizeof(dict),
-	                 "%u 0 obj\n<</Type /XRef /Size %u /W [%d %d %d] /Filter /FlateDecode "
-	                 "/Length %zu\n",
-	                 xref_no, total, W1, W2, W3, zlen);
-	out_put(&b, dict, (size_t)n);
-	/* the trailer's entries but /Size */
-	const unsigned char *p = tr + 11;
-	while (p < tr_end) {
-		const unsigned char *nl = memchr(p, '\n', (size_t)(tr_end - p));
-		const unsigned char *e = nl ? nl + 1 : tr_end;
-		if (!(e - p >= 5 && memcmp(p, "/Size", 5) == 0))
-			out_put(&b, p, (size_t)(e - p));
-		p = e;
-	}
-	out_str(&b, ">>\nstream\n");
-	out_put(&b, zs, zlen);
+	at += (size_t)snprintf((char *)b + at, need - at,
+	                       "%u 0 obj\n<</Type /XRef /Size %u /W [%d %d %d] /Filter "
+	                       "/FlateDecode /Length %zu\n",
+	                       xref_no, total, W1, W2, W3, zlen);
+	memcpy(b + at, trailer, trailer_len);
+	at += trailer_len;
+	memcpy(b + at, ">>\nstream\n", 10);
+	at += 10;
+	memcpy(b + at, zs, zlen);
+	at += zlen;
+	at += (size_t)snprintf((char *)b + at, need - at,
+	                       "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", offset[xref_no]);
 	free(zs);
-	n = snprintf(dict, sizeof(dict), "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n",
-	             offset[xref_no]);
-	out_put(&b, dict, (size_t)n);
 	free(offset);
-	*out_size = b.len;
-	return b.s;
+	free(trailer);
+	*size = at;
+	return b;
 }

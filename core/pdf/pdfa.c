@@ -373,9 +373,8 @@ int pdfa_save(HPDF_Doc pdf, const pdf_objs *objs, const char *path, diag *d)
 		return -1;
 	}
 	if (objs && objs->n) {
-		size_t new_size;
-		unsigned char *with = objstm_rewrite(bytes, size, objs, &new_size);
-		free(bytes);
+		size_t new_size = size;
+		unsigned char *with = objstm_rewrite(bytes, &new_size, objs);
 		if (!with) {
 			diag_error(d, NULL,
 			           "PDF writer: cannot add the object streams (libharu's "

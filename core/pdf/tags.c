@@ -105,35 +105,48 @@ static unsigned obj_no(const void *obj)
 	return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
 }
 
-/* Writes s as a PDF text string: UTF-16BE with a byte order mark, in hex. */
+/* Writes s as a PDF text string: in PDFDocEncoding (a literal string of
+ * Latin-1 bytes) if every character is one that encoding shares with
+ * Latin-1, else UTF-16BE with a byte order mark, in hex. */
 static void put_text_string(pdf_objs *o, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	const char *end = s + strlen(s);
+	const char *end = s + strlen(s), *q = s;
+	int latin = 1;
+	while (q < end && latin) {
+		uint32_t cp = utf8_next(&q, end);
+		latin = (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA1 && cp <= 0xFF && cp != 0xAD);
+	}
 	char buf[64];
 	size_t n = 0;
-	objs_puts(o, "<FEFF");
+	objs_puts(o, latin ? "(" : "<FEFF");
 	while (s < end) {
 		uint32_t cp = utf8_next(&s, end);
-		uint32_t units[2];
-		int k = 0;
-		if (cp >= 0x10000 && cp <= 0x10FFFF) {
-			cp -= 0x10000;
-			units[k++] = 0xD800 | (cp >> 10);
-			units[k++] = 0xDC00 | (cp & 0x3FF);
+		if (latin) {
+			if (cp == '(' || cp == ')' || cp == '\\')
+				buf[n++] = '\\';
+			buf[n++] = (char)cp;
 		} else {
-			units[k++] = cp > 0xFFFF ? 0xFFFD : cp;
+			uint32_t units[2];
+			int k = 0;
+			if (cp >= 0x10000 && cp <= 0x10FFFF) {
+				cp -= 0x10000;
+				units[k++] = 0xD800 | (cp >> 10);
+				units[k++] = 0xDC00 | (cp & 0x3FF);
+			} else {
+				units[k++] = cp > 0xFFFF ? 0xFFFD : cp;
+			}
+			for (int i = 0; i < k; i++)
+				for (int sh = 12; sh >= 0; sh -= 4)
+					buf[n++] = hex[(units[i] >> sh) & 15];
 		}
-		for (int i = 0; i < k; i++)
-			for (int sh = 12; sh >= 0; sh -= 4)
-				buf[n++] = hex[(units[i] >> sh) & 15];
 		if (n > sizeof(buf) - 16) {
 			objs_put(o, buf, n);
 			n = 0;
 		}
 	}
 	objs_put(o, buf, n);
-	objs_puts(o, ">");
+	objs_puts(o, latin ? ")" : ">");
 }
 
 /* A kid in drawing order: page << 32 | 2 * MCID (content) or 2 * MCIDs
@@ -272,7 +285,7 @@ HPDF_STATUS tags_finish(pdf_tags *t, HPDF_Doc pdf, const document *doc, HPDF_Pag
 	for (size_t e = 1; e < n; e++) {
 		const struct_elem *se = &doc->elems[e];
 		objs_begin(objs);
-		objs_printf(objs, "<</S /%s /P %u 0 R", tags_role_name(se->role),
+		objs_printf(objs, "<</S/%s/P %u 0 R", tags_role_name(se->role),
 		            e == 1 ? obj_no(root) : ELEM_OBJ(se->parent));
 		/* the kids, in order */
 		size_t nc = cstart[e + 1] - cstart[e], nk = cchild[e + 1] - cchild[e];
@@ -286,9 +299,9 @@ HPDF_STATUS tags_finish(pdf_tags *t, HPDF_Doc pdf, const document *doc, HPDF_Pag
 			qsort(kids, nc + nk, sizeof(kid), kid_cmp);
 		size_t pg = nc ? (size_t)(content[cstart[e]].pos >> 32) : SIZE_MAX;
 		if (pg != SIZE_MAX)
-			objs_printf(objs, " /Pg %u 0 R", obj_no(pages[pg]));
+			objs_printf(objs, "/Pg %u 0 R", obj_no(pages[pg]));
 		if (nc + nk) {
-			objs_puts(objs, nc + nk > 1 ? " /K [" : " /K ");
+			objs_puts(objs, nc + nk > 1 ? "/K[" : "/K ");
 			for (size_t i = 0; i < nc + nk; i++) {
 				const kid *k = &kids[i];
 				size_t kpg = (size_t)(k->pos >> 32);
@@ -299,10 +312,10 @@ HPDF_STATUS tags_finish(pdf_tags *t, HPDF_Doc pdf, const document *doc, HPDF_Pag
 				else if (k->what >= 0 && kpg == pg)
 					objs_printf(objs, "%d", k->what);
 				else if (k->what >= 0)
-					objs_printf(objs, "<</Type /MCR /Pg %u 0 R /MCID %d>>",
+					objs_printf(objs, "<</Type/MCR/Pg %u 0 R/MCID %d>>",
 					            obj_no(pages[kpg]), k->what);
 				else
-					objs_printf(objs, "<</Type /OBJR /Pg %u 0 R /Obj %u 0 R>>",
+					objs_printf(objs, "<</Type/OBJR/Pg %u 0 R/Obj %u 0 R>>",
 					            obj_no(pages[kpg]),
 					            obj_no(t->annots[-k->what - 1].annot));
 			}
@@ -310,34 +323,22 @@ HPDF_STATUS tags_finish(pdf_tags *t, HPDF_Doc pdf, const document *doc, HPDF_Pag
 				objs_puts(objs, "]");
 		}
 		if (se->role == SE_TH)
-			objs_puts(objs, se->scope == 2 ? " /A <</O /Table /Scope /Row"
-			                               : " /A <</O /Table /Scope /Column");
+			objs_puts(objs, se->scope == 2 ? "/A<</O/Table/Scope/Row"
+			                               : "/A<</O/Table/Scope/Column");
 		if ((se->role == SE_TH || se->role == SE_TD) && se->span > 1)
-			objs_printf(objs, "%s /ColSpan %u", se->role == SE_TH ? "" : " /A <</O /Table",
+			objs_printf(objs, "%s/ColSpan %u", se->role == SE_TH ? "" : "/A<</O/Table",
 			            (unsigned)se->span);
 		if (se->role == SE_TH || ((se->role == SE_TD) && se->span > 1))
 			objs_puts(objs, ">>");
 		if (se->role == SE_L && se->scope)
-			objs_puts(objs, se->scope == 1 ? " /A <</O /List /ListNumbering /Decimal>>"
-			                               : " /A <</O /List /ListNumbering /Disc>>");
-		static const struct {
-			const char *key;
-			size_t off;
-		} strs[] = {
-		        {"/Alt ", offsetof(struct_elem, alt)},
-		        {"/ActualText ", offsetof(struct_elem, actual)},
-		        {"/T ", offsetof(struct_elem, title)},
-		};
-		for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++) {
-			const char *v = *(const char *const *)((const char *)se + strs[i].off);
-			if (v) {
-				objs_puts(objs, " ");
-				objs_puts(objs, strs[i].key);
-				put_text_string(objs, v);
-			}
+			objs_puts(objs, se->scope == 1 ? "/A<</O/List/ListNumbering/Decimal>>"
+			                               : "/A<</O/List/ListNumbering/Disc>>");
+		if (se->text && (se->role == SE_FIGURE || se->role == SE_SPAN)) {
+			objs_puts(objs, se->role == SE_FIGURE ? "/Alt" : "/ActualText");
+			put_text_string(objs, se->text);
 		}
-		if (se->lang)
-			objs_printf(objs, " /Lang (%s)", se->lang);
+		if (se->lang && doc->info.data_lang)
+			objs_printf(objs, "/Lang(%s)", doc->info.data_lang);
 		objs_puts(objs, ">>");
 	}
 
@@ -364,6 +365,7 @@ HPDF_STATUS tags_finish(pdf_tags *t, HPDF_Doc pdf, const document *doc, HPDF_Pag
 			objs_printf(objs, "\n%zu %u 0 R", npages + a, ELEM_OBJ(e));
 	}
 	objs_puts(objs, "]>>");
+	objs_finish(objs);
 #undef ELEM_OBJ
 	free(kids);
 	free(firstpos);

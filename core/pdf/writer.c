@@ -568,6 +568,7 @@ struct pen {
 	const document *doc;
 	size_t pg;           /* its index */
 	int mc_open;         /* a marked-content sequence is open ... */
+	int mc_in_text;      /* ... begun inside the text object ... */
 	int mc_elem;         /* ... of this element (tagged), or */
 	unsigned char mc_art; /* ... an artifact of this kind */
 	int in_text; /* inside BT ... ET */
@@ -648,6 +649,7 @@ static HPDF_STATUS set_stroke(struct pen *p, rgb c, float width)
 
 static HPDF_STATUS close_tj(struct pen *p);
 
+/* Ends the text object (and a marked-content sequence begun inside it). */
 static HPDF_STATUS end_text(struct pen *p)
 {
 	if (!p->in_text)
@@ -655,23 +657,53 @@ static HPDF_STATUS end_text(struct pen *p)
 	HPDF_STATUS st = close_tj(p);
 	if (st != HPDF_OK)
 		return st;
+	if (p->mc_open && p->mc_in_text) {
+		HPDF_PageAttr attr = p->page->attr;
+		if ((st = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)"EMC\n", 4)) != HPDF_OK)
+			return st;
+		p->mc_open = 0;
+	}
 	p->in_text = 0;
 	return HPDF_Page_EndText(p->page);
 }
 
+static HPDF_STATUS begin_text(struct pen *p)
+{
+	if (p->in_text)
+		return HPDF_OK;
+	HPDF_STATUS st = HPDF_Page_BeginText(p->page);
+	if (st == HPDF_OK) {
+		p->in_text = 1;
+		p->tx = p->ty = 0;
+	}
+	return st;
+}
+
 /* Makes op's content part of the right marked-content sequence: its
  * structure element's (BDC with the next MCID of the page) or an Artifact
- * (a running head or foot: /Pagination); a sequence never crosses BT/ET. */
+ * (a running head or foot: /Pagination).  Sequences and text objects nest:
+ * text goes into sequences begun inside its text object (so that a
+ * paragraph with links and hyphenated words stays one BT ... ET), paths
+ * and images into sequences outside any. */
 static HPDF_STATUS mark_content(struct pen *p, const draw_op *op)
 {
-	if (op->kind == DRAW_TEXT && (!op->text || !op->text[0]))
+	int is_text = op->kind == DRAW_TEXT;
+	if (is_text && (!op->text || !op->text[0]))
 		return HPDF_OK; /* draws nothing */
+	HPDF_STATUS st = is_text ? HPDF_OK : end_text(p);
+	if (st != HPDF_OK)
+		return st;
 	int tagged = op->elem > 0 && (size_t)op->elem < p->doc->nelems;
 	unsigned char art = op->art ? op->art : tagged ? ART_NONE : ART_LAYOUT;
 	int elem = art ? 0 : op->elem;
 	if (p->mc_open && p->mc_art == art && p->mc_elem == elem)
 		return HPDF_OK;
-	HPDF_STATUS st = end_text(p);
+	if (p->mc_open && !p->mc_in_text)
+		st = end_text(p); /* the text object is inside the sequence */
+	else
+		st = close_tj(p);
+	if (st == HPDF_OK && is_text)
+		st = begin_text(p);
 	if (st != HPDF_OK)
 		return st;
 	HPDF_PageAttr attr = p->page->attr;
@@ -690,6 +722,7 @@ static HPDF_STATUS mark_content(struct pen *p, const draw_op *op)
 		              tags_role_name(p->doc->elems[elem].role),
 		              tags_mcid(p->w->tags, p->pg, elem));
 	p->mc_open = 1;
+	p->mc_in_text = p->in_text;
 	p->mc_art = art;
 	p->mc_elem = elem;
 	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf, (HPDF_UINT)n);
@@ -949,12 +982,8 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 	if (!joins) {
 		if ((st = close_tj(p)) != HPDF_OK)
 			return st;
-		if (!p->in_text) {
-			if ((st = HPDF_Page_BeginText(p->page)) != HPDF_OK)
-				return st;
-			p->in_text = 1;
-			p->tx = p->ty = 0;
-		}
+		if ((st = begin_text(p)) != HPDF_OK)
+			return st;
 		if (p->face != (int)op->face || p->size != op->size) {
 			if ((st = set_font(p, op->face, op->size)) != HPDF_OK)
 				return st;
