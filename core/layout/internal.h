@@ -28,6 +28,7 @@ typedef struct toc_entry {
 	int level;
 	const char *number; /* "2.1" */
 	const char *title;  /* plain text */
+	int data_lang;      /* the data's text (block.data_lang) */
 	int page;           /* 0-based; -1 until placed */
 	float y;
 } toc_entry;
@@ -59,6 +60,7 @@ typedef struct layout {
 	size_t hyph_line;
 	const char *link_uri;    /* a link continued on the next line: its URI */
 	int link_elem;           /* and its Link element */
+	unsigned char title_data; /* title page text from the data (its language) */
 } layout;
 
 /* Width of the text column. */

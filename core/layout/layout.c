@@ -234,6 +234,7 @@ static float centred_text(layout *L, enum se_role role, family fam, float size, 
                           rgb color, const char *markup, float y, float width)
 {
 	int e = doc_open(L->doc, role);
+	L->doc->elems[e].lang = L->title_data; /* the data's, or a label */
 	para p;
 	para_shape(&p, L->a, L->m, fam, size, markup);
 	para_break(&p, L->a, width, 0);
@@ -256,6 +257,7 @@ static void title_page(layout *L)
 	doc_rect(L->doc, L->page, 0, (float)PAGE_HEIGHT - 150, (float)PAGE_WIDTH, 150,
 	         &COLOR_ACCENT, NULL, 0);
 	doc_artifact(L->doc, ART_NONE);
+	L->title_data = 1;
 	if (o->organisation)
 		centred_text(L, SE_P, FAMILY_SANS, 13, 16, COLOR_WHITE, o->organisation,
 		             (float)PAGE_HEIGHT - 84, w);
@@ -273,10 +275,13 @@ static void title_page(layout *L)
 	float y = (float)PAGE_HEIGHT - 300;
 	char *t = arena_printf(L->a, "**%s**", o->title ? o->title : "");
 	/* the title: /Title, role-mapped to P (it is in no outline) */
+	L->title_data = !o->title_is_label;
 	y = centred_text(L, SE_TITLE, FAMILY_SANS, 34, 40, COLOR_ACCENT, t, y, w);
+	L->title_data = 1;
 	if (o->subtitle)
 		y = centred_text(L, SE_P, FAMILY_SERIF, 16, 22, COLOR_TEXT, o->subtitle, y - 18,
 		                 w * 0.85f);
+	L->title_data = 0; /* labels from here on, but the authors */
 	if (o->period_label) {
 		char *s = arena_printf(L->a, "%s: %s", label(o->lang, "period"), o->period_label);
 		y = centred_text(L, SE_P, FAMILY_SERIF, 11.5f, 16, COLOR_MUTED, s, y - 10, w);
@@ -294,7 +299,9 @@ static void title_page(layout *L)
 		const layout_author *a = &o->authors[i];
 		char *s = a->role && *a->role ? arena_printf(L->a, "%s, %s", a->name, a->role)
 		                              : arena_strdup(L->a, a->name);
+		L->title_data = 1;
 		by = centred_text(L, SE_P, FAMILY_SERIF, 11, 15, COLOR_TEXT, s, by, w);
+		L->title_data = 0;
 	}
 	if (o->date) {
 		char buf[64];
@@ -335,6 +342,7 @@ static void collect_headings(layout *L, const block_list *b)
 		e->level = lv;
 		e->number = arena_strdup(L->doc->arena, number);
 		e->title = markup_plain(L->doc->arena, k->text);
+		e->data_lang = k->data_lang;
 		e->page = -1;
 	}
 }
@@ -410,6 +418,7 @@ static int contents(layout *L, int first_page, int draw)
 			tocis[depth] = doc_elem(doc, SE_TOCI, tocs[depth]);
 			for (int j = depth + 1; j < 8; j++)
 				tocs[j] = tocis[j] = 0;
+			doc->elems[tocis[depth]].lang = (unsigned char)e->data_lang;
 			doc->cur_elem = doc_elem(doc, SE_LINK, tocis[depth]);
 			float base = y - TOC_SIZE;
 			draw_string(L, f, TOC_SIZE, COLOR_TEXT, L->left + indent, base, e->number);
@@ -533,6 +542,7 @@ static void place_heading(layout *L, const block *k, const block *next)
 	if (L->hn < 6)
 		L->hlev[L->hn++] = lv;
 	int hd = doc_open(doc, (enum se_role)(SE_H1 + L->hn - 1));
+	doc->elems[hd].lang = (unsigned char)k->data_lang;
 	if (*e->number)
 		draw_string(L, f, size, color, L->left, base, e->number);
 	draw_lines(L, &p, 0, p.nlines, L->left + numw, base, leading, color);
@@ -633,13 +643,14 @@ static void body_para(layout *L, para *p, const char *markup, float width)
 	}
 }
 
-static void place_paragraph(layout *L, const char *markup, float indent)
+static void place_paragraph(layout *L, const char *markup, float indent, int data_lang)
 {
 	para p;
 	body_para(L, &p, markup, content_width(L) - indent);
 	if (L->page < 0)
 		layout_new_page(L);
 	int e = doc_open(L->doc, SE_P);
+	L->doc->elems[e].lang = (unsigned char)data_lang;
 	place_lines(L, &p, L->left + indent, BODY_LEADING, NULL, NULL);
 	doc_close(L->doc, e);
 	L->y -= PARA_GAP;
@@ -838,6 +849,7 @@ static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hy
 	doc->info.subject = arena_strdup(doc->arena, o->subtitle);
 	doc->info.date = arena_strdup(doc->arena, o->date);
 	doc->info.lang = lang_bcp47(o->lang);
+	doc->info.data_lang = o->data_lang != o->lang ? lang_bcp47(o->data_lang) : NULL;
 
 	title_page(&L);
 	arena_reset(L.a);
@@ -866,22 +878,28 @@ static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hy
 			place_heading(&L, k, next);
 			break;
 		case BLOCK_PARAGRAPH:
-			place_paragraph(&L, k->text, 0);
+			place_paragraph(&L, k->text, 0, k->data_lang);
 			break;
-		case BLOCK_LIST:
+		case BLOCK_LIST: {
 			if (L.page < 0)
 				layout_new_page(&L);
+			size_t list = doc->nelems; /* the L element place_list makes */
 			place_list(&L, k->list, 0, 0);
+			doc->elems[list].lang = (unsigned char)k->data_lang;
 			L.y -= PARA_GAP;
 			break;
+		}
 		case BLOCK_TABLE:
 		case BLOCK_CHART: {
 			int pg = L.page;
 			size_t ops = pg >= 0 ? doc->pages[pg].n : 0, np = doc->npages;
+			size_t elem = doc->nelems; /* the Table or Div the block makes */
 			if (k->kind == BLOCK_TABLE)
 				layout_table(&L, k->table);
 			else
 				layout_chart(&L, k->chart);
+			if (elem < doc->nelems)
+				doc->elems[elem].lang = (unsigned char)k->data_lang;
 			note_target(&L, k, pg, ops, np);
 			break;
 		case BLOCK_IMAGE:

@@ -263,21 +263,30 @@ static int emit_all(pipeline *p)
 		const report_section *s = &p->r.sections[i];
 		if (!section_included(p, s))
 			continue;
+		size_t first = p->blocks.n; /* the data's own text, in its language */
 		blocks_heading(&p->blocks, s->level, s->title);
 		content_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d,
 		               p->data_dir);
+		for (size_t k = first; k < p->blocks.n; k++)
+			p->blocks.v[k].data_lang = 1;
+		first = p->blocks.n;
 		if (generic_section_type(s->type))
 			generic_section(&p->r, s, p->o->lang, &p->blocks, p->d);
-		else if (!p->types[i])
+		else if (!p->types[i]) {
 			content_blocks(jnode_get(s->node, "content"), s->level, &p->blocks, p->d,
 			               p->data_dir);
-		else {
+			for (size_t k = first; k < p->blocks.n; k++)
+				p->blocks.v[k].data_lang = 1;
+		} else {
 			p->ctx.origin = p->origins[i];
 			if (host_emit(&p->ctx, s, p->types[i]) != 0)
 				return p->ctx.limit_hit ? EXIT_DATA : EXIT_PLUGIN;
 		}
+		first = p->blocks.n;
 		content_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d,
 		               p->data_dir);
+		for (size_t k = first; k < p->blocks.n; k++)
+			p->blocks.v[k].data_lang = 1;
 	}
 	if (jnode_bool(jnode_get(jdoc_root(p->r.def), "chart_data_appendix"), 1))
 		chart_data_appendix(&p->blocks, p->o->lang);
@@ -571,6 +580,8 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	layout_opts lo = {0};
 	lo.m = pdf_writer_metrics(w);
 	lo.lang = o->lang;
+	lang_from_string(p->r.lang, &lo.data_lang);
+	lo.title_is_label = p->r.single_year;
 	lo.organisation = p->r.organisation;
 	lo.title = p->r.title;
 	lo.subtitle = p->r.subtitle;
