@@ -66,25 +66,24 @@ static void put_run(layout *L, const lb_frag *run, float size, rgb color, float 
 	L->doc->pages[L->page].ops[L->doc->pages[L->page].n - 1].elem = elem;
 }
 
-/* The first run of line k of p (what draw_lines draws as one string): the
- * rest of a word hyphenated at the end of line k - 1. */
-static lb_frag first_run(const para *p, size_t k)
+/* One past the last word of the word that begins with piece `first` of
+ * line l: pieces joined by hyphenation points are one word of the text. */
+static size_t word_end(const para *p, const lb_line *l, size_t first)
 {
-	lb_frag run = {0};
-	const lb_line *l = &p->lines[k];
-	if (!l->n)
-		return run;
-	const lb_word *w = &p->words[l->first];
-	for (size_t f = 0; f < w->nfrags; f++) {
-		const lb_frag *fr = &w->frags[f];
-		if (f == 0)
-			run = *fr;
-		else if (fr->face == run.face && fr->text == run.text + run.len)
-			run.len += fr->len;
-		else
-			break;
-	}
-	return run;
+	size_t w = first;
+	while (w + 1 < l->first + l->n && p->words[w].brk == LB_BRK_HYPHEN)
+		w++;
+	return w + 1;
+}
+
+/* The text of pieces [a, b) of p, after the string s (arena memory). */
+static const char *pieces_text(arena *ar, const char *s, const para *p, size_t a, size_t b)
+{
+	for (size_t w = a; w < b; w++)
+		for (size_t f = 0; f < p->words[w].nfrags; f++)
+			s = arena_printf(ar, "%s%.*s", s, (int)p->words[w].frags[f].len,
+			                 p->words[w].frags[f].text);
+	return s;
 }
 
 /* Draws lines [from, to) of p.  Adjacent fragments of one face and link
@@ -92,8 +91,8 @@ static lb_frag first_run(const para *p, size_t k)
  * drawn as one string, so the PDF holds whole words; a link gets one
  * clickable area per line.  Structure: the text belongs to the current
  * element, a link's to a Link element under it (one per link, over
- * lines), and a word hyphenated at a line end, with its hyphen and its
- * rest on the next line, to a Span whose /ActualText is the whole word. */
+ * lines), and a word hyphenated at a line end, its hyphen and its rest on
+ * the next line to a Span whose /ActualText is the whole word. */
 void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float baseline,
                 float leading, rgb color)
 {
@@ -105,8 +104,18 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 		lb_frag run = {0};
 		float run_x = 0;
 		int run_elem = base;
-		/* this line begins with the rest of a hyphenated word */
+		/* this line may begin with the rest of a hyphenated word (pieces
+		 * before cont_end) and end with the first part of one (pieces
+		 * from hy_from on) */
 		int cont = L->hyph_span && L->hyph_para == p && L->hyph_line == k ? L->hyph_span : 0;
+		size_t cont_end = cont && l->n ? word_end(p, l, l->first) : l->first;
+		size_t hy_from = SIZE_MAX;
+		if (l->hyphen && l->n) {
+			hy_from = l->first + l->n - 1;
+			while (hy_from > l->first && p->words[hy_from - 1].brk == LB_BRK_HYPHEN)
+				hy_from--;
+		}
+		int hs = hy_from < cont_end ? cont : 0; /* a word over three lines */
 		L->hyph_span = 0;
 		const char *uri = NULL;
 		int link = 0;
@@ -130,7 +139,10 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 					L->link_uri = uri;
 					L->link_elem = link;
 				}
-				if (run.len && fr->face == run.face &&
+				if (w >= hy_from && !hs)
+					hs = doc_elem(doc, SE_SPAN, link ? link : base);
+				int elem = w < cont_end ? cont : w >= hy_from ? hs : link ? link : base;
+				if (run.len && elem == run_elem && fr->face == run.face &&
 				    fr->text == run.text + run.len && fx == run_x + run.width) {
 					run.len += fr->len;
 					run.width += fr->width;
@@ -139,8 +151,7 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 						put_run(L, &run, p->size, color, run_x, y, run_elem);
 					run = *fr;
 					run_x = fx;
-					run_elem = cont ? cont : link ? link : base;
-					cont = 0;
+					run_elem = elem;
 				}
 				fx += fr->width;
 				ux1 = fx;
@@ -149,26 +160,34 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 			if (word->brk == LB_BRK_SPACE && w + 1 < l->first + l->n)
 				cx += l->gap;
 		}
-		if (l->hyphen && l->n && run.len) {
-			/* the word's first part and its hyphen, then its rest */
-			int hs = doc_elem(doc, SE_SPAN, run_elem);
-			lb_frag rest = k + 1 < p->nlines ? first_run(p, k + 1) : (lb_frag){0};
-			doc->elems[hs].text = arena_printf(doc->arena, "%.*s%.*s", (int)run.len,
-			                                       run.text, (int)rest.len, rest.text);
-			run_elem = hs;
-			L->hyph_span = hs;
-			L->hyph_para = p;
-			L->hyph_line = k + 1;
-		}
 		if (run.len)
 			put_run(L, &run, p->size, color, run_x, y, run_elem);
 		if (uri)
 			link_area(L, uri, p->size, ux0, ux1, y, link);
-		if (l->hyphen && l->n) {
+		if (hs) {
+			/* the whole word: its pieces here (or what the Span had)
+			 * and the rest on the next line */
+			const char *t = hs == cont ? doc->elems[hs].text
+			                           : pieces_text(doc->arena, "", p, hy_from,
+			                                         l->first + l->n);
+			if (k + 1 < p->nlines && p->lines[k + 1].n) {
+				const lb_line *next = &p->lines[k + 1];
+				t = pieces_text(doc->arena, t, p, next->first,
+				                word_end(p, next, next->first));
+			}
+			doc->elems[hs].text = t;
+			L->hyph_span = hs;
+			L->hyph_para = p;
+			L->hyph_line = k + 1;
 			const lb_word *last = &p->words[l->first + l->n - 1];
-			face_id f = last->nfrags ? last->frags[last->nfrags - 1].face : FACE_SERIF;
-			lb_frag h = {.face = f, .text = "-", .len = 1};
-			put_run(L, &h, p->size, color, cx, y, L->hyph_span ? L->hyph_span : base);
+			lb_frag h = {.face = last->nfrags ? last->frags[last->nfrags - 1].face
+			                                  : FACE_SERIF,
+			             .text = "-",
+			             .len = 1};
+			put_run(L, &h, p->size, color, cx, y, hs);
+		} else if (l->hyphen && l->n) {
+			lb_frag h = {.face = FACE_SERIF, .text = "-", .len = 1};
+			put_run(L, &h, p->size, color, cx, y, base);
 		}
 	}
 }
@@ -561,12 +580,18 @@ static void place_heading(layout *L, const block *k, const block *next)
 	L->st->headings++;
 }
 
+/* A list item's marker, drawn (as element elem) at x on the baseline of the
+ * item's first line, before it. */
+typedef struct marker {
+	const char *text;
+	float x;
+	int elem;
+} marker;
+
 /* Places the lines of a broken paragraph at x, splitting across pages with
  * no orphan (a first line alone at a page's foot) and no widow (a last line
- * alone at a page's head).  *first_page and *first_top (may be NULL) receive
- * where the first line went. */
-static void place_lines(layout *L, const para *p, float x, float leading, int *first_page,
-                        float *first_top)
+ * alone at a page's head); mark (may be NULL) goes with the first line. */
+static void place_lines(layout *L, const para *p, float x, float leading, const marker *mark)
 {
 	size_t done = 0;
 	while (done < p->nlines) {
@@ -590,9 +615,12 @@ static void place_lines(layout *L, const para *p, float x, float leading, int *f
 			L->st->orphans += done == 0 && fit == 1;
 			L->st->widows += p->nlines - (done + fit) == 1;
 		}
-		if (done == 0 && first_page) {
-			*first_page = L->page;
-			*first_top = L->y;
+		if (done == 0 && mark) {
+			int cur = L->doc->cur_elem;
+			L->doc->cur_elem = mark->elem;
+			draw_string(L, FACE_SERIF, BODY_SIZE, COLOR_ACCENT, mark->x,
+			            L->y - BODY_SIZE * 0.95f, mark->text);
+			L->doc->cur_elem = cur;
 		}
 		draw_lines(L, p, done, done + fit, x, L->y - p->size * 0.95f, leading, COLOR_TEXT);
 		L->y -= (float)fit * leading;
@@ -651,7 +679,7 @@ static void place_paragraph(layout *L, const char *markup, float indent, int dat
 		layout_new_page(L);
 	int e = doc_open(L->doc, SE_P);
 	L->doc->elems[e].lang = (unsigned char)data_lang;
-	place_lines(L, &p, L->left + indent, BODY_LEADING, NULL, NULL);
+	place_lines(L, &p, L->left + indent, BODY_LEADING, NULL);
 	doc_close(L->doc, e);
 	L->y -= PARA_GAP;
 }
@@ -669,24 +697,15 @@ static void place_list(layout *L, const block_list_data *l, float indent, int de
 		if (layout_need(L, p.nlines > 1 ? 2 * BODY_LEADING : BODY_LEADING) == 0 && i > 0)
 			L->y -= 2; /* a little air between items */
 		/* the marker goes with the item's first line, wherever that lands */
-		int pg = L->page;
-		float y0 = L->y;
-		int li = doc_open(doc, SE_LI);
-		int lbl = doc_elem(doc, SE_LBL, li);
-		int body = doc_open(doc, SE_LBODY);
-		place_lines(L, &p, L->left + indent + hang, BODY_LEADING, &pg, &y0);
-		char mark[24];
+		char text[24];
 		if (l->ordered)
-			snprintf(mark, sizeof(mark), "%zu.", i + 1);
+			snprintf(text, sizeof(text), "%zu.", i + 1);
 		else
-			snprintf(mark, sizeof(mark), depth ? "\xe2\x80\x93" : "\xe2\x80\xa2");
-		int save = L->page;
-		L->page = pg;
-		doc->cur_elem = lbl;
-		draw_string(L, FACE_SERIF, BODY_SIZE, COLOR_ACCENT,
-		            L->left + indent + (depth ? 3 : 4), y0 - BODY_SIZE * 0.95f, mark);
-		doc->cur_elem = body;
-		L->page = save;
+			snprintf(text, sizeof(text), depth ? "\xe2\x80\x93" : "\xe2\x80\xa2");
+		int li = doc_open(doc, SE_LI);
+		marker mark = {text, L->left + indent + (depth ? 3 : 4), doc_elem(doc, SE_LBL, li)};
+		int body = doc_open(doc, SE_LBODY);
+		place_lines(L, &p, L->left + indent + hang, BODY_LEADING, &mark);
 		if (l->items[i].sub)
 			place_list(L, l->items[i].sub, indent + hang, depth + 1);
 		doc_close(doc, body);

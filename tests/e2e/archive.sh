@@ -1,5 +1,5 @@
 #!/bin/bash
-# Archive-grade output (docs/archiving.md): the PDF/A-3b properties as
+# Archive-grade output (docs/archiving.md): the PDF/A-3a properties as
 # independent readers see them, the embedded inputs and manifest, byte-identical
 # rebuilds, `rapport extract` and `rapport verify`, and that poppler, qpdf,
 # mupdf and Ghostscript all read the file without complaint.
@@ -60,7 +60,8 @@ info() { sed -n "s/^$1: *//p" "$TMP/info"; }
 pdfinfo -meta "$PDF" >"$TMP/xmp"
 xmp() { sed -n "s/.*<$1>\(<rdf:[A-Za-z]*><rdf:li[^>]*>\)\{0,1\}\([^<]*\)<.*/\2/p" "$TMP/xmp"; }
 expect "XMP: pdfaid:part 3" test "$(xmp pdfaid:part)" = 3
-expect "XMP: pdfaid:conformance B" test "$(xmp pdfaid:conformance)" = B
+expect "XMP: pdfaid:conformance A (tagged, PDF/A-3a)" test "$(xmp pdfaid:conformance)" = A
+expect "XMP: pdfuaid:part 1 (PDF/UA-1)" test "$(xmp pdfuaid:part)" = 1
 expect "XMP dc:title = Info Title" test "$(xmp dc:title)" = "$(info Title)" -a -n "$(info Title)"
 expect "XMP dc:creator = Info Author" test "$(xmp dc:creator)" = "$(info Author)" -a -n "$(info Author)"
 expect "XMP dc:description = Info Subject" test "$(xmp dc:description)" = "$(info Subject)" -a -n "$(info Subject)"
