@@ -1,7 +1,8 @@
 /*
- * alt.c - the alternative text of a chart's Figure in the tagged PDF: the
- * data's own (`alt`), else one made from the chart's data: its kind, its
- * caption and every value by series and category, and where its table is.
+ * alt.c - the alternative text of a chart's Figure in the tagged PDF: what
+ * it shows (the data's or the plugin's `alt`, else the chart's kind and
+ * caption), then every value by series and category, and where its table
+ * is.
  */
 #include <math.h>
 #include <string.h>
@@ -46,11 +47,13 @@ static const char *plain_caption(arena *a, const char *caption)
 const char *chart_alt_text(layout *L, const block_chart *c)
 {
 	arena *a = L->doc->arena;
-	if (c->alt && *c->alt)
-		return c->alt;
 	lang_id lang = L->o->lang;
-	const char *s = arena_printf(a, "%s: %s.", kind_label(lang, c->kind),
-	                             plain_caption(a, c->caption));
+	const char *s = c->alt && *c->alt ? c->alt
+	                                  : arena_printf(a, "%s: %s.", kind_label(lang, c->kind),
+	                                                 plain_caption(a, c->caption));
+	size_t n = strlen(s);
+	if (n && !strchr(".!?", s[n - 1]))
+		s = arena_printf(a, "%s.", s);
 	for (size_t k = 0; k < c->nseries; k++) {
 		const char *name = c->series_names && c->series_names[k] ? c->series_names[k] : "";
 		s = arena_printf(a, "%s%s%s", s, *name ? " " : "", name);

@@ -82,8 +82,8 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 float draw_string(layout *L, face_id f, float size, rgb color, float x, float y, const char *s);
 float string_width(const layout *L, face_id f, float size, const char *s);
 
-/* The text of a chart's Figure /Alt: c->alt, else what the chart shows
- * and its values, generated from its data (arena memory). */
+/* The text of a chart's Figure /Alt: what it shows (c->alt, else its kind
+ * and caption) and its values, from its data (arena memory). */
 const char *chart_alt_text(layout *L, const block_chart *c);
 
 void layout_table(layout *L, const block_table *t);
