@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 
 #define FIRST_YEAR 1900
-#define MAX_YEARS  301 /* 1900-2200, the years core/report.c accepts */
+#define MAX_YEARS  301 /* 1900-2200, the years core/data/report.c accepts */
 
 /* xorshift32: small, fast and the same everywhere */
 static uint32_t rng_state;

@@ -192,7 +192,7 @@ static const rapport_field any_other = {"*", RAPPORT_T_ANY, 0, 0, 0, NULL, 0, NU
 int report_check_section(const jnode *section, const rapport_section_type *type, diag *d)
 {
 	/* a section type that declares its fields has its object checked by the
-	 * host (core/host.c), with the same common members */
+	 * host (core/plugin/host.c), with the same common members */
 	if (type && type->api_level >= 2)
 		return report_check_blocks(jnode_get(section, "intro"), d) +
 		       report_check_blocks(jnode_get(section, "outro"), d);

@@ -66,10 +66,23 @@ refused "$(img r.json)" 'r\.json": not a PNG or JPEG file'
 refused '.logo = "../outside.jpg"' 'error: logo: image "\.\./outside\.jpg" is .*outside the data directory'
 refused '.sections[0].content[0].width = 2' 'content\[0\]\.width: expected a share of the text width from 0\.1 to 1, found 2'
 refused 'del(.sections[0].content[0].caption)' 'content\[0\]: missing "caption"'
-if command -v convert >/dev/null; then
-  convert -size 4x4 xc:red -depth 16 "PNG48:$TMP/d/img/deep.png"
-  refused "$(img img/deep.png)" 'deep.png": a PNG of 16 bits per channel is not supported'
-  convert -size 4x4 xc:red -depth 8 -interlace PNG "PNG24:$TMP/d/img/inter.png"
-  refused "$(img img/inter.png)" 'inter.png": an interlaced PNG is not supported'
-fi
+# PNGs the PDF library cannot draw, written here (no image tool needed):
+# png FILE BITS INTERLACE: a 4 x 4 red RGB PNG of BITS per channel
+png() {
+  python3 - "$@" <<'PY'
+import struct, sys, zlib
+path, bits, interlace = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+px = (b"\xff\xff\x00\x00\x00\x00" if bits == 16 else b"\xff\x00\x00") * 4
+rows = b"".join(b"\x00" + px for _ in range(4))
+ihdr = struct.pack(">IIBBBBB", 4, 4, bits, 2, 0, 0, interlace)
+with open(path, "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+PY
+}
+png "$TMP/d/img/deep.png" 16 0
+refused "$(img img/deep.png)" 'deep.png": a PNG of 16 bits per channel is not supported'
+png "$TMP/d/img/inter.png" 8 1
+refused "$(img img/inter.png)" 'inter.png": an interlaced PNG is not supported'
 finish

@@ -1,5 +1,5 @@
 /*
- * test_schema.c - the generic checker of declared fields (core/schema.c):
+ * test_schema.c - the generic checker of declared fields (core/data/schema.c):
  * what it accepts, what it reports and how, and the "did you mean".
  */
 #include <setjmp.h>
