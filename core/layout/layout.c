@@ -79,11 +79,19 @@ static size_t word_end(const para *p, const lb_line *l, size_t first)
 /* The text of pieces [a, b) of p, after the string s (arena memory). */
 static const char *pieces_text(arena *ar, const char *s, const para *p, size_t a, size_t b)
 {
+	size_t n = strlen(s);
 	for (size_t w = a; w < b; w++)
 		for (size_t f = 0; f < p->words[w].nfrags; f++)
-			s = arena_printf(ar, "%s%.*s", s, (int)p->words[w].frags[f].len,
-			                 p->words[w].frags[f].text);
-	return s;
+			n += p->words[w].frags[f].len;
+	char *t = arena_alloc(ar, n + 1), *o = t + strlen(s);
+	memcpy(t, s, strlen(s));
+	for (size_t w = a; w < b; w++)
+		for (size_t f = 0; f < p->words[w].nfrags; f++) {
+			memcpy(o, p->words[w].frags[f].text, p->words[w].frags[f].len);
+			o += p->words[w].frags[f].len;
+		}
+	*o = '\0';
+	return t;
 }
 
 /* Draws lines [from, to) of p.  Adjacent fragments of one face and link

@@ -196,7 +196,7 @@ static void fit_table(layout *L, const block_table *t, table_fit *f, int report)
 /* Draws the caption ("Tabell 3. ..." or "Tabell 3. ... (forts.)"). */
 static void draw_caption(layout *L, const block_table *t, int continued)
 {
-	int e = doc_open(L->doc, SE_CAPTION);
+	int e = continued ? 0 : doc_open(L->doc, SE_CAPTION); /* else an artifact */
 	char *lead = arena_printf(L->a, "**%s %d.** %s%s%s", label(L->o->lang, "table"), L->tables,
 	                          t->caption ? t->caption : "", continued ? " " : "",
 	                          continued ? label(L->o->lang, "continued") : "");
@@ -205,7 +205,8 @@ static void draw_caption(layout *L, const block_table *t, int continued)
 	para_break(&p, L->a, content_width(L), 0);
 	draw_lines(L, &p, 0, p.nlines, L->left, L->y - CAPTION_SIZE, CAPTION_SIZE * 1.3f,
 	           COLOR_ACCENT);
-	doc_close(L->doc, e);
+	if (e)
+		doc_close(L->doc, e);
 	L->y -= (float)p.nlines * CAPTION_SIZE * 1.3f + 4;
 }
 

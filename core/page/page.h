@@ -89,13 +89,13 @@ typedef struct struct_elem {
 typedef struct draw_op {
 	enum draw_kind kind;
 	int elem;          /* structure element (index in doc->elems), 0: none */
-	unsigned char art; /* enum art_kind */
 	face_id face;
 	float size;        /* font size (text) */
 	rgb fill;          /* text colour, fill colour */
 	rgb stroke;        /* stroke colour */
-	int filled;        /* rect/circle/path: fill */
-	int stroked;       /* rect/circle/path: stroke */
+	unsigned char filled;  /* rect/circle/path: fill */
+	unsigned char stroked; /* rect/circle/path: stroke */
+	unsigned char art;     /* enum art_kind */
 	float line_width;
 	float x, y, x2, y2, w, h;
 	const char *text;  /* DRAW_TEXT: the text; DRAW_URI: the URI; DRAW_IMAGE: the path */

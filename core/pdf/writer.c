@@ -579,6 +579,8 @@ struct pen {
 	float line_width; /* < 0: not set */
 	long tx, ty;      /* origin of the text line matrix in 1/POS_UNIT pt (BT: 0) */
 	int tj_open;      /* a TJ array of the current line is open (put_text) */
+	int tj_cont;      /* one was closed for a new marked-content sequence:
+	                   * the next word of the line may go on from tj_x */
 	double tj_x;      /* where the text position is in it, pt */
 };
 
@@ -657,6 +659,7 @@ static HPDF_STATUS end_text(struct pen *p)
 	HPDF_STATUS st = close_tj(p);
 	if (st != HPDF_OK)
 		return st;
+	p->tj_cont = 0;
 	if (p->mc_open && p->mc_in_text) {
 		HPDF_PageAttr attr = p->page->attr;
 		if ((st = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)"EMC\n", 4)) != HPDF_OK)
@@ -698,10 +701,13 @@ static HPDF_STATUS mark_content(struct pen *p, const draw_op *op)
 	int elem = art ? 0 : op->elem;
 	if (p->mc_open && p->mc_art == art && p->mc_elem == elem)
 		return HPDF_OK;
-	if (p->mc_open && !p->mc_in_text)
+	if (p->mc_open && !p->mc_in_text) {
 		st = end_text(p); /* the text object is inside the sequence */
-	else
+	} else {
+		int was = p->tj_open;
 		st = close_tj(p);
+		p->tj_cont = was;
+	}
 	if (st == HPDF_OK && is_text)
 		st = begin_text(p);
 	if (st != HPDF_OK)
@@ -906,7 +912,13 @@ static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int jo
 	if (joins) {
 		/* the gap in 1/1000 text space units (negative: move right),
 		 * in tenths (1e-4 em: the same few numbers recur on a line, which
-		 * deflate likes), and where the viewer will then be */
+		 * deflate likes), and where the viewer will then be; after a
+		 * new marked-content sequence, in a new TJ array */
+		if (!p->tj_open) {
+			*o++ = '[';
+			p->tj_open = 1;
+		}
+		p->tj_cont = 0;
 		long adj = lround((p->tj_x - op->x) * 1000.0 / size * 10.0);
 		if (adj) {
 			*o++ = ' ';
@@ -924,6 +936,7 @@ static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int jo
 		p->ty = y;
 		p->tj_x = (double)x / POS_UNIT;
 		p->tj_open = 1;
+		p->tj_cont = 0;
 	}
 	o = put_string(w, op->face, o, op->text, len, &width);
 	p->tj_x += (double)width * size / 1000.0;
@@ -976,7 +989,7 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 		w->drawn[op->face] = xcalloc(0x10000 / 8, 1);
 	}
 	size_t len = strlen(op->text);
-	int joins = p->tj_open && p->face == (int)op->face && p->size == op->size && p->has_fill &&
+	int joins = (p->tj_open || p->tj_cont) && p->face == (int)op->face && p->size == op->size && p->has_fill &&
 	            same_rgb(p->fill, clamp_rgb(op->fill)) && pos_units(op->y) == p->ty &&
 	            op->x >= p->tj_x - 0.01 && op->size > 0;
 	if (!joins) {
