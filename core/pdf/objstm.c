@@ -226,9 +226,20 @@ unsigned char *objstm_rewrite(unsigned char *pdf, size_t *size, const pdf_objs *
 			put_be(r + W1, offset[i], W2);
 		}
 	}
-	size_t zlen;
-	unsigned char *zs = pdf_deflate(rows, (size_t)total * rowlen, &zlen);
+	/* the PNG Up predictor: each row as its difference from the one
+	 * before, after a filter byte (2); consecutive entries differ in a
+	 * byte or two, so the table compresses to almost nothing */
+	unsigned char *up = xmalloc((size_t)total * (rowlen + 1));
+	for (size_t i = 0; i < total; i++) {
+		unsigned char *r = up + i * (rowlen + 1), *cur = rows + i * rowlen;
+		r[0] = 2;
+		for (size_t j = 0; j < rowlen; j++)
+			r[1 + j] = (unsigned char)(cur[j] - (i ? cur[j - rowlen] : 0));
+	}
 	free(rows);
+	size_t zlen;
+	unsigned char *zs = pdf_deflate(up, (size_t)total * (rowlen + 1), &zlen);
+	free(up);
 	if (!zs || at + zlen + trailer_len + 300 > need) {
 		free(zs);
 		free(offset);
@@ -238,8 +249,9 @@ unsigned char *objstm_rewrite(unsigned char *pdf, size_t *size, const pdf_objs *
 	}
 	at += (size_t)snprintf((char *)b + at, need - at,
 	                       "%u 0 obj\n<</Type /XRef /Size %u /W [%d %d %d] /Filter "
-	                       "/FlateDecode /Length %zu\n",
-	                       xref_no, total, W1, W2, W3, zlen);
+	                       "/FlateDecode /DecodeParms <</Columns %zu /Predictor 12>> /Length "
+	                       "%zu\n",
+	                       xref_no, total, W1, W2, W3, rowlen, zlen);
 	memcpy(b + at, trailer, trailer_len);
 	at += trailer_len;
 	memcpy(b + at, ">>\nstream\n", 10);
