@@ -74,8 +74,9 @@ static const struct {
         {"chart_line", {"Linjediagram", "Line chart"}},
         {"chart_pie", {"Cirkeldiagram", "Pie chart"}},
         {"chart_other", {"Diagram", "Chart"}},
-        {"chart_see", {"Värdena finns i tabellerna i avsnittet Diagramdata.",
-                       "The values are in the tables of the section Chart data."}},
+        {"chart_see",
+         {"Värdena finns i tabellerna i avsnittet Diagramdata.",
+          "The values are in the tables of the section Chart data."}},
 };
 
 static lang_id checked(lang_id l)

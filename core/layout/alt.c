@@ -8,9 +8,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "text/markup.h"
 #include "layout/internal.h"
 #include "rapport/plugin.h"
+#include "text/markup.h"
 
 /* The kind of chart in words. */
 static const char *kind_label(lang_id lang, int kind)
@@ -64,7 +64,10 @@ const char *chart_alt_text(layout *L, const block_chart *c)
 				snprintf(num, sizeof(num), "%s", label(lang, "none"));
 			else
 				fmt_number(lang, v, v == floor(v) ? 0 : 1, num, sizeof(num));
-			s = arena_printf(a, "%s%s %s %s", s, i ? ";" : *name ? ":" : "",
+			s = arena_printf(a, "%s%s %s %s", s,
+			                 i       ? ";"
+			                 : *name ? ":"
+			                         : "",
 			                 c->categories[i], num);
 		}
 		s = arena_printf(a, "%s.", s);

@@ -68,8 +68,8 @@ void layout_image(layout *L, const block_image *im)
 	int div = doc_open(doc, SE_DIV);
 	int fig = doc_open(doc, SE_FIGURE);
 	doc->elems[fig].text = im->alt && *im->alt ? im->alt
-	                      : im->caption   ? im->caption
-	                                      : label(L->o->lang, "figure");
+	                       : im->caption       ? im->caption
+	                                           : label(L->o->lang, "figure");
 	place(L, im, L->left + (content_width(L) - w) / 2, L->y - h, w, h);
 	doc_close(doc, fig);
 	float y = L->y - h - 6;

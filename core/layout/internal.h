@@ -52,14 +52,14 @@ typedef struct layout {
 	size_t ntargets;
 	int targets_moved; /* a target's page differs from the previous pass */
 	/* structure (the tagged PDF) */
-	int sect;                /* the current chapter's Sect, 0: none yet */
-	int toc_sect;            /* the contents' Sect, made before the body */
-	int hlev[8], hn;         /* levels of the open headings (outline nesting) */
-	int hyph_span;           /* Span of a word hyphenated at a line end ... */
-	const para *hyph_para;   /* ... whose rest begins line hyph_line of this */
+	int sect;              /* the current chapter's Sect, 0: none yet */
+	int toc_sect;          /* the contents' Sect, made before the body */
+	int hlev[8], hn;       /* levels of the open headings (outline nesting) */
+	int hyph_span;         /* Span of a word hyphenated at a line end ... */
+	const para *hyph_para; /* ... whose rest begins line hyph_line of this */
 	size_t hyph_line;
-	const char *link_uri;    /* a link continued on the next line: its URI */
-	int link_elem;           /* and its Link element */
+	const char *link_uri;     /* a link continued on the next line: its URI */
+	int link_elem;            /* and its Link element */
 	unsigned char title_data; /* title page text from the data (its language) */
 } layout;
 

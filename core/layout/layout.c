@@ -46,8 +46,7 @@ float draw_string(layout *L, face_id f, float size, rgb color, float x, float y,
 
 /* Adds the clickable area of a link over [x0, x1) of the line at baseline y,
  * an annotation of Link element elem. */
-static void link_area(layout *L, const char *uri, float size, float x0, float x1, float y,
-                      int elem)
+static void link_area(layout *L, const char *uri, float size, float x0, float x1, float y, int elem)
 {
 	draw_op *u = doc_op(L->doc, L->page, DRAW_URI);
 	u->x = x0;
@@ -115,7 +114,8 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 		/* this line may begin with the rest of a hyphenated word (pieces
 		 * before cont_end) and end with the first part of one (pieces
 		 * from hy_from on) */
-		int cont = L->hyph_span && L->hyph_para == p && L->hyph_line == k ? L->hyph_span : 0;
+		int cont =
+		        L->hyph_span && L->hyph_para == p && L->hyph_line == k ? L->hyph_span : 0;
 		size_t cont_end = cont && l->n ? word_end(p, l, l->first) : l->first;
 		size_t hy_from = SIZE_MAX;
 		if (l->hyphen && l->n) {
@@ -135,13 +135,14 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 				const lb_frag *fr = &word->frags[f];
 				if (fr->uri != uri) {
 					if (run.len)
-						put_run(L, &run, p->size, color, run_x, y, run_elem);
+						put_run(L, &run, p->size, color, run_x, y,
+						        run_elem);
 					run.len = 0;
 					if (uri)
 						link_area(L, uri, p->size, ux0, ux1, y, link);
 					uri = fr->uri;
 					ux0 = fx;
-					link = !uri                  ? 0
+					link = !uri                 ? 0
 					       : uri == L->link_uri ? L->link_elem
 					                            : doc_elem(doc, SE_LINK, base);
 					L->link_uri = uri;
@@ -149,14 +150,18 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 				}
 				if (w >= hy_from && !hs)
 					hs = doc_elem(doc, SE_SPAN, link ? link : base);
-				int elem = w < cont_end ? cont : w >= hy_from ? hs : link ? link : base;
+				int elem = w < cont_end   ? cont
+				           : w >= hy_from ? hs
+				           : link         ? link
+				                          : base;
 				if (run.len && elem == run_elem && fr->face == run.face &&
 				    fr->text == run.text + run.len && fx == run_x + run.width) {
 					run.len += fr->len;
 					run.width += fr->width;
 				} else {
 					if (run.len)
-						put_run(L, &run, p->size, color, run_x, y, run_elem);
+						put_run(L, &run, p->size, color, run_x, y,
+						        run_elem);
 					run = *fr;
 					run_x = fx;
 					run_elem = elem;
@@ -292,8 +297,7 @@ static void title_page(layout *L)
 		int fig = doc_open(L->doc, SE_FIGURE);
 		L->doc->elems[fig].text =
 		        o->logo->alt ? o->logo->alt
-		                     : arena_printf(L->doc->arena, "%s %s",
-		                                    label(o->lang, "logo"),
+		                     : arena_printf(L->doc->arena, "%s %s", label(o->lang, "logo"),
 		                                    o->organisation ? o->organisation : "");
 		layout_logo(L, o->logo, (float)PAGE_WIDTH / 2, (float)PAGE_HEIGHT - 215, w * 0.5f,
 		            90);
@@ -440,8 +444,9 @@ static int contents(layout *L, int first_page, int draw)
 			int depth = e->level < 1 ? 0 : e->level > 7 ? 6 : e->level - 1;
 			for (int j = 1; j <= depth; j++)
 				if (!tocs[j])
-					tocs[j] = doc_elem(doc, SE_TOC, tocis[j - 1] ? tocis[j - 1]
-					                                             : tocs[j - 1]);
+					tocs[j] =
+					        doc_elem(doc, SE_TOC,
+					                 tocis[j - 1] ? tocis[j - 1] : tocs[j - 1]);
 			tocis[depth] = doc_elem(doc, SE_TOCI, tocs[depth]);
 			for (int j = depth + 1; j < 8; j++)
 				tocs[j] = tocis[j] = 0;
@@ -471,8 +476,9 @@ static int contents(layout *L, int first_page, int draw)
 			doc_artifact(doc, ART_NONE);
 			draw_string(L, f, TOC_SIZE, COLOR_TEXT, L->right - nw, last, num);
 			draw_op *link = doc_op(L->doc, pg, DRAW_LINK);
-			link->text = *e->number ? arena_printf(doc->arena, "%s %s", e->number, e->title)
-			                        : e->title;
+			link->text =
+			        *e->number ? arena_printf(doc->arena, "%s %s", e->number, e->title)
+			                   : e->title;
 			link->x = L->left + indent;
 			link->y = last - 4;
 			link->w = L->right - link->x;

@@ -21,7 +21,7 @@ typedef struct pdf_objs {
 	size_t len, cap;
 	size_t *start; /* their offsets into buf, and where the last ends */
 	size_t start_cap;
-	size_t done;   /* objects in streams */
+	size_t done; /* objects in streams */
 	struct objs_stream {
 		unsigned char *data; /* compressed */
 		size_t len, count, first;

@@ -41,10 +41,10 @@ const char *pdfa_icc_path(void);
  * to d. */
 int pdfa_add_output_intent(HPDF_Doc pdf, diag *d);
 /* Saves pdf to path, with the objects of objs (if not NULL) in object
- * streams and a cross-reference stream (objstm_rewrite), with a trailer /ID of two equal 16-byte strings: the
- * first half of the SHA-256 of the file as written with an all-zero /ID.  The
- * same document therefore always gets the same /ID and the same bytes.
- * Returns 0, or -1 after reporting to d. */
+ * streams and a cross-reference stream (objstm_rewrite), and a trailer /ID
+ * of two equal 16-byte strings: the first half of the SHA-256 of the file
+ * as written with an all-zero /ID.  The same document therefore always gets
+ * the same /ID and the same bytes.  Returns 0, or -1 after reporting to d. */
 int pdfa_save(HPDF_Doc pdf, const pdf_objs *objs, const char *path, diag *d);
 
 #endif

@@ -21,16 +21,35 @@
 #include "text/fonts.h"
 
 static const char *const ROLE[SE_COUNT] = {
-        [SE_NONE] = "Span",     [SE_DOCUMENT] = "Document", [SE_SECT] = "Sect",
-        [SE_TITLE] = "Title",   [SE_H1] = "H1",             [SE_H2] = "H2",
-        [SE_H3] = "H3",         [SE_H4] = "H4",             [SE_H5] = "H5",
-        [SE_H6] = "H6",         [SE_P] = "P",               [SE_L] = "L",
-        [SE_LI] = "LI",         [SE_LBL] = "Lbl",           [SE_LBODY] = "LBody",
-        [SE_TABLE] = "Table",   [SE_THEAD] = "THead",       [SE_TBODY] = "TBody",
-        [SE_TR] = "TR",         [SE_TH] = "TH",             [SE_TD] = "TD",
-        [SE_CAPTION] = "Caption", [SE_FIGURE] = "Figure",   [SE_LINK] = "Link",
-        [SE_TOC] = "TOC",       [SE_TOCI] = "TOCI",         [SE_REFERENCE] = "Reference",
-        [SE_SPAN] = "Span",     [SE_DIV] = "Div",
+        [SE_NONE] = "Span",
+        [SE_DOCUMENT] = "Document",
+        [SE_SECT] = "Sect",
+        [SE_TITLE] = "Title",
+        [SE_H1] = "H1",
+        [SE_H2] = "H2",
+        [SE_H3] = "H3",
+        [SE_H4] = "H4",
+        [SE_H5] = "H5",
+        [SE_H6] = "H6",
+        [SE_P] = "P",
+        [SE_L] = "L",
+        [SE_LI] = "LI",
+        [SE_LBL] = "Lbl",
+        [SE_LBODY] = "LBody",
+        [SE_TABLE] = "Table",
+        [SE_THEAD] = "THead",
+        [SE_TBODY] = "TBody",
+        [SE_TR] = "TR",
+        [SE_TH] = "TH",
+        [SE_TD] = "TD",
+        [SE_CAPTION] = "Caption",
+        [SE_FIGURE] = "Figure",
+        [SE_LINK] = "Link",
+        [SE_TOC] = "TOC",
+        [SE_TOCI] = "TOCI",
+        [SE_REFERENCE] = "Reference",
+        [SE_SPAN] = "Span",
+        [SE_DIV] = "Div",
 };
 
 const char *tags_role_name(int role)
@@ -222,7 +241,7 @@ HPDF_STATUS tags_finish(pdf_tags *t, HPDF_Doc pdf, const document *doc, HPDF_Pag
 	t->doc_obj = first; /* element 1 */
 	t->tree_obj = first + (unsigned)(n - 1);
 	t->next_key = (unsigned)(npages + t->nannots);
-#define ELEM_OBJ(e) (first + (unsigned)(e) - 1)
+#define ELEM_OBJ(e) (first + (unsigned)(e)-1)
 
 	/* each element's content: count, then place (CSR) */
 	size_t *cstart = xcalloc(n + 1, sizeof(size_t));

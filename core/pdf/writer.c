@@ -566,10 +566,10 @@ struct pen {
 	pdf_writer *w;
 	HPDF_Page page;
 	const document *doc;
-	size_t pg;           /* its index */
-	int mc_open;         /* a marked-content sequence is open ... */
-	int mc_in_text;      /* ... begun inside the text object ... */
-	int mc_elem;         /* ... of this element (tagged), or */
+	size_t pg;            /* its index */
+	int mc_open;          /* a marked-content sequence is open ... */
+	int mc_in_text;       /* ... begun inside the text object ... */
+	int mc_elem;          /* ... of this element (tagged), or */
 	unsigned char mc_art; /* ... an artifact of this kind */
 	int in_text; /* inside BT ... ET */
 	int face;    /* -1: no font set */
@@ -662,7 +662,8 @@ static HPDF_STATUS end_text(struct pen *p)
 	p->tj_cont = 0;
 	if (p->mc_open && p->mc_in_text) {
 		HPDF_PageAttr attr = p->page->attr;
-		if ((st = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)"EMC\n", 4)) != HPDF_OK)
+		if ((st = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)"EMC\n", 4)) !=
+		    HPDF_OK)
 			return st;
 		p->mc_open = 0;
 	}
@@ -989,9 +990,9 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 		w->drawn[op->face] = xcalloc(0x10000 / 8, 1);
 	}
 	size_t len = strlen(op->text);
-	int joins = (p->tj_open || p->tj_cont) && p->face == (int)op->face && p->size == op->size && p->has_fill &&
-	            same_rgb(p->fill, clamp_rgb(op->fill)) && pos_units(op->y) == p->ty &&
-	            op->x >= p->tj_x - 0.01 && op->size > 0;
+	int joins = (p->tj_open || p->tj_cont) && p->face == (int)op->face && p->size == op->size &&
+	            p->has_fill && same_rgb(p->fill, clamp_rgb(op->fill)) &&
+	            pos_units(op->y) == p->ty && op->x >= p->tj_x - 0.01 && op->size > 0;
 	if (!joins) {
 		if ((st = close_tj(p)) != HPDF_OK)
 			return st;
@@ -1267,8 +1268,8 @@ static int op_finite(const draw_op *op)
 static int draw_page(pdf_writer *w, const document *doc, size_t pg, diag *d)
 {
 	HPDF_Page *pages = w->pages;
-	struct pen p = {.w = w, .page = pages[pg], .doc = doc, .pg = pg, .face = -1,
-	                .line_width = -1};
+	struct pen p = {
+	        .w = w, .page = pages[pg], .doc = doc, .pg = pg, .face = -1, .line_width = -1};
 	const page *pgs = &doc->pages[pg];
 
 	for (size_t i = 0; i < pgs->n; i++) {

@@ -194,7 +194,8 @@ static void long_table_is_one_table(void **state)
 			if (strcmp(op->text, "Kvinnor") == 0 || strcmp(op->text, "(forts.)") == 0) {
 				/* tagged once, on the first page; artifacts after */
 				if (pg == 2)
-					assert_true(op->art == ART_NONE && inside(&doc, op->elem, table));
+					assert_true(op->art == ART_NONE &&
+					            inside(&doc, op->elem, table));
 				else
 					assert_int_equal(op->art, ART_LAYOUT);
 			}
