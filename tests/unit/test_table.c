@@ -75,28 +75,35 @@ static void layout(block_list *b, document *doc)
 	assert_int_equal(layout_run(b, &o, doc, NULL, &D), 0);
 }
 
-/* 400 rows: more than three pages; the header group and the column headers
- * on every page, "(forts.)" on every page but the first, each row once. */
-static void long_table_repeats_its_head(void **state)
+/* Lays out a table of 400 rows "r0".."r399" under a header group
+ * ("Anställda" over "Kvinnor" and "Män"). */
+static void long_table(block_list *b, document *doc)
 {
-	(void)state;
-	block_list b;
-	blocks_init(&b);
-	blocks_heading(&b, 1, "Tabeller");
+	blocks_init(b);
+	blocks_heading(b, 1, "Tabeller");
 	const char *head[] = {"År", "Kvinnor", "Män"};
 	const char *groups[] = {"", "Anställda", "Anställda"};
-	block_table *t = blocks_table(&b, "Många rader", 3, head, NULL);
-	table_set_groups(&b, t, groups);
+	block_table *t = blocks_table(b, "Många rader", 3, head, NULL);
+	table_set_groups(b, t, groups);
 	for (int i = 0; i < 400; i++) {
 		char y[16], n[16], m[16];
 		snprintf(y, sizeof(y), "r%d", i);
 		snprintf(n, sizeof(n), "%d", i * 3);
 		snprintf(m, sizeof(m), "%d", i * 7);
 		const char *row[] = {y, n, m};
-		table_add_row(&b, t, row, 0);
+		table_add_row(b, t, row, 0);
 	}
+	layout(b, doc);
+}
+
+/* 400 rows: more than three pages; the header group and the column headers
+ * on every page, "(forts.)" on every page but the first, each row once. */
+static void long_table_repeats_its_head(void **state)
+{
+	(void)state;
+	block_list b;
 	document doc;
-	layout(&b, &doc);
+	long_table(&b, &doc);
 	size_t first = 2, last = doc.npages - 1;
 	assert_true(last - first + 1 > 3);
 	for (size_t pg = first; pg <= last; pg++) {
@@ -134,22 +141,8 @@ static void long_table_is_one_table(void **state)
 {
 	(void)state;
 	block_list b;
-	blocks_init(&b);
-	blocks_heading(&b, 1, "Tabeller");
-	const char *head[] = {"År", "Kvinnor", "Män"};
-	const char *groups[] = {"", "Anställda", "Anställda"};
-	block_table *t = blocks_table(&b, "Många rader", 3, head, NULL);
-	table_set_groups(&b, t, groups);
-	for (int i = 0; i < 400; i++) {
-		char y[16], n[16], m[16];
-		snprintf(y, sizeof(y), "r%d", i);
-		snprintf(n, sizeof(n), "%d", i * 3);
-		snprintf(m, sizeof(m), "%d", i * 7);
-		const char *row[] = {y, n, m};
-		table_add_row(&b, t, row, 0);
-	}
 	document doc;
-	layout(&b, &doc);
+	long_table(&b, &doc);
 	int table = 0, thead = 0, tbody = 0, tables = 0;
 	for (size_t e = 1; e < doc.nelems; e++) {
 		const struct_elem *se = &doc.elems[e];
