@@ -28,6 +28,7 @@
 
 #include "pipeline/build.h"
 #include "base/diag.h"
+#include "base/file.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -40,22 +41,12 @@ static const char *plugin_dir;
 
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	unsigned char *buf;
+	if (file_read(path, 0, &buf, len) != FILE_READ_OK) {
 		perror(path);
 		exit(1);
 	}
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		perror(path);
-		exit(1);
-	}
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
+	return (char *)buf;
 }
 
 static void spill(const char *path, const void *buf, size_t len)

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/file.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv) __attribute__((weak));
 
@@ -17,30 +19,12 @@ int main(int argc, char **argv)
 	if (LLVMFuzzerInitialize)
 		LLVMFuzzerInitialize(&argc, &argv);
 	for (int i = 1; i < argc; i++) {
-		FILE *f = fopen(argv[i], "rb");
-		if (!f) {
+		unsigned char *buf;
+		size_t len;
+		if (file_read(argv[i], 0, &buf, &len) != FILE_READ_OK) {
 			perror(argv[i]);
 			return 2;
 		}
-		uint8_t *buf = NULL;
-		size_t len = 0, cap = 0;
-		for (;;) {
-			if (len == cap) {
-				cap = cap ? 2 * cap : 65536;
-				uint8_t *nbuf = realloc(buf, cap);
-				if (!nbuf) {
-					fclose(f);
-					free(buf);
-					return 2;
-				}
-				buf = nbuf;
-			}
-			size_t n = fread(buf + len, 1, cap - len, f);
-			if (n == 0)
-				break;
-			len += n;
-		}
-		fclose(f);
 		LLVMFuzzerTestOneInput(buf, len);
 		free(buf);
 	}

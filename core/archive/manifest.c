@@ -13,10 +13,12 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <libdeflate.h>
 
 #include "base/arena.h"
 #include "base/digest.h"
 #include "base/file.h"
+#include "text/hyphen.h"
 
 struct archive {
 	pdf_attachment *files;
@@ -40,6 +42,12 @@ static int file_sha(const char *path, char out[2 * SHA256_LEN + 1], diag *d)
 	sha256_hex(data, n, out);
 	free(data);
 	return 0;
+}
+
+static int by_type_name(const void *a, const void *b)
+{
+	const section_kind *const *x = a, *const *y = b;
+	return strcmp((*x)->type->name, (*y)->type->name);
 }
 
 /* SOURCE_DATE_EPOCH: 0 unset, 1 set (*epoch filled), -1 invalid (reported). */
@@ -158,7 +166,16 @@ archive *archive_collect(const report *r, const plugin_set *ps, int year, lang_i
 	cJSON *m = cJSON_CreateObject();
 	cJSON_AddStringToObject(m, "format", "rapport-archive-1");
 	cJSON_AddStringToObject(m, "rapport", PACKAGE_VERSION);
-	cJSON_AddStringToObject(m, "libharu", HPDF_GetVersion());
+	/* the libraries whose version changes the bytes written */
+	cJSON *libs = cJSON_AddArrayToObject(m, "libraries");
+	static const char *const lib_names[] = {"libharu", "libdeflate", "cJSON"};
+	const char *lib_versions[] = {HPDF_GetVersion(), LIBDEFLATE_VERSION_STRING, cJSON_Version()};
+	for (size_t i = 0; i < sizeof(lib_names) / sizeof(lib_names[0]); i++) {
+		cJSON *e = cJSON_CreateObject();
+		cJSON_AddStringToObject(e, "name", lib_names[i]);
+		cJSON_AddStringToObject(e, "version", lib_versions[i]);
+		cJSON_AddItemToArray(libs, e);
+	}
 	cJSON *opts = cJSON_AddObjectToObject(m, "options");
 	cJSON_AddNumberToObject(opts, "year", year);
 	cJSON_AddStringToObject(opts, "lang", lang_code(lang));
@@ -182,21 +199,28 @@ archive *archive_collect(const report *r, const plugin_set *ps, int year, lang_i
 	for (size_t i = 0; i < nimages; i++)
 		bad |= add_input(a, inputs, images[i], "image", 0, d);
 
+	/* Plugins by what they are, not by the bytes of their .so (which
+	 * differ between two builds of the same source): built-in section
+	 * types come with rapport's version and are not listed. */
 	cJSON *plugins = cJSON_AddArrayToObject(m, "plugins");
+	const section_kind **kinds = xmalloc((ps->nkinds + 1) * sizeof(*kinds));
+	for (size_t i = 0; i < ps->nkinds; i++)
+		kinds[i] = &ps->kinds[i];
+	/* by name, whatever order the search path found them in */
+	qsort(kinds, ps->nkinds, sizeof(*kinds), by_type_name);
 	for (size_t i = 0; i < ps->nkinds && !bad; i++) {
-		const section_kind *k = &ps->kinds[i];
-		char hex[2 * SHA256_LEN + 1];
-		if (file_sha(k->path, hex, d) != 0) {
-			bad = 1;
-			break;
-		}
+		const section_kind *k = kinds[i];
+		if (!k->path)
+			continue;
 		cJSON *e = cJSON_CreateObject();
 		cJSON_AddStringToObject(e, "name", k->type->name);
 		cJSON_AddStringToObject(e, "version", k->type->version ? k->type->version : "");
 		cJSON_AddStringToObject(e, "file", path_base(k->path));
-		cJSON_AddStringToObject(e, "sha256", hex);
+		cJSON_AddNumberToObject(e, "abi", RAPPORT_ABI);
+		cJSON_AddNumberToObject(e, "api_level", k->type->api_level);
 		cJSON_AddItemToArray(plugins, e);
 	}
+	free(kinds);
 
 	cJSON *fonts = cJSON_AddArrayToObject(m, "fonts");
 	for (int f = 0; f < FACE_COUNT && !bad; f++) {
@@ -211,6 +235,16 @@ archive *archive_collect(const report *r, const plugin_set *ps, int year, lang_i
 		cJSON_AddStringToObject(e, "file", path_base(path));
 		cJSON_AddStringToObject(e, "sha256", hex);
 		cJSON_AddItemToArray(fonts, e);
+	}
+	/* the hyphenation patterns decide where words break */
+	const char *dict = hyph_dict_path(lang_code(lang));
+	char dhex[2 * SHA256_LEN + 1];
+	if (!bad && file_sha(dict, dhex, d) == 0) {
+		cJSON *e = cJSON_AddObjectToObject(m, "hyphenation");
+		cJSON_AddStringToObject(e, "file", path_base(dict));
+		cJSON_AddStringToObject(e, "sha256", dhex);
+	} else {
+		bad = 1;
 	}
 	char icc[2 * SHA256_LEN + 1];
 	if (!bad && file_sha(pdf_icc_profile_path(), icc, d) == 0) {
@@ -228,7 +262,7 @@ archive *archive_collect(const report *r, const plugin_set *ps, int year, lang_i
 		return NULL;
 	}
 	add_file(a, ARCHIVE_MANIFEST,
-	         "How this PDF was made: SHA-256 of each input, rapport version, plugins, fonts",
+	         "How this PDF was made: SHA-256 of each input, rapport and library versions, plugins, fonts, hyphenation patterns",
 	         "Supplement", NULL, (const unsigned char *)a->manifest, strlen(a->manifest));
 	return a;
 }

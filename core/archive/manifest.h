@@ -4,10 +4,14 @@
  *
  * The manifest (rapport-manifest.json, embedded beside the inputs) records
  * how the PDF was made: each input's name, role, size and SHA-256, the build
- * options (year, language, SOURCE_DATE_EPOCH), the rapport and libharu
- * versions, every plugin loaded (section type, version, file, SHA-256) and
- * the fonts and ICC profile embedded (file, SHA-256).  No absolute path is
- * recorded, so the same inputs give the same manifest anywhere.
+ * options (year, language, SOURCE_DATE_EPOCH), the versions of rapport and
+ * of the libraries that shape the bytes (libharu, libdeflate, cJSON), every
+ * plugin loaded (section type, version, file, ABI and API level: not the
+ * .so's bytes, which differ between two builds of one source), and the
+ * files that shape the output (fonts, hyphenation patterns, ICC profile:
+ * file name and SHA-256).  No absolute path is recorded, so the same inputs
+ * give the same manifest anywhere, and two builds of one release give the
+ * same PDF.
  */
 #ifndef RAPPORT_MANIFEST_H
 #define RAPPORT_MANIFEST_H

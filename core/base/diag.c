@@ -25,6 +25,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/hash.h"
+
 #define PROGRAM_NAME  "rapport"
 #define DEFAULT_LIMIT 50
 
@@ -83,11 +85,7 @@ static int seen_before(diag *d, const char *prefix, const char *fmt, va_list ap)
 	const char *who = strstr(msg, " (section type ");
 	if (who && msg[len - 1] == ')' && !strchr(who + 2, '('))
 		len = (size_t)(who - msg);
-	unsigned long long h = 1469598103934665603ull;
-	for (const char *c = prefix; *c; c++)
-		h = (h ^ (unsigned char)*c) * 1099511628211ull;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)msg[i]) * 1099511628211ull;
+	uint64_t h = fnv_bytes(fnv_str(FNV_BASIS, prefix), msg, len);
 	for (int i = 0; i < d->nseen; i++)
 		if (d->seen[i] == h)
 			return 1;
@@ -116,11 +114,9 @@ static int value_reported(diag *d, const diag_pos *pos)
 {
 	if (!pos || !pos->file || pos->line <= 0 || pos->column <= 0)
 		return 0;
-	unsigned long long h = 1469598103934665603ull;
-	for (const char *c = pos->file; *c; c++)
-		h = (h ^ (unsigned char)*c) * 1099511628211ull;
-	h = (h ^ (unsigned long long)pos->line) * 1099511628211ull;
-	h = (h ^ (unsigned long long)pos->column) * 1099511628211ull;
+	uint64_t h = fnv_str(FNV_BASIS, pos->file);
+	h = fnv_bytes(h, &pos->line, sizeof pos->line);
+	h = fnv_bytes(h, &pos->column, sizeof pos->column);
 	const char *path = pos->path ? pos->path : "";
 	for (int i = 0; i < d->nvalues; i++)
 		if (d->values[i].where == h && same_value(d->values[i].path, path))

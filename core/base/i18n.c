@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+
 #define NBSP    "\xc2\xa0"     /* U+00A0 no-break space */
 #define MINUS   "\xe2\x88\x92" /* U+2212 minus sign */
 #define EN_DASH "\xe2\x80\x93" /* U+2013 */
@@ -127,25 +129,6 @@ const char *label(lang_id l, const char *key)
 }
 
 /* ------------------------------------------------------------- numbers */
-
-/* Copies src into buf (size bytes), NUL-terminated, cut at a UTF-8
- * character boundary when it does not fit.  Returns buf. */
-static char *copy_trunc(char *buf, size_t size, const char *src)
-{
-	size_t n;
-
-	if (!buf || size == 0)
-		return buf;
-	n = strlen(src);
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(buf, src, n);
-	buf[n] = '\0';
-	return buf;
-}
 
 /* Appends src at out[*len] (out has room for `cap` bytes including the NUL;
  * silently stops when full). */
@@ -267,7 +250,7 @@ static char *format(lang_id l, double v, int decimals, enum sign_style style, co
 
 	l = checked(l);
 	if (isnan(v) || isinf(v))
-		return copy_trunc(buf, size, EN_DASH);
+		return utf8_copy_trunc(buf, size, EN_DASH);
 	if (decimals < 0)
 		decimals = 0;
 	if (decimals > MAX_DECIMALS)
@@ -278,7 +261,7 @@ static char *format(lang_id l, double v, int decimals, enum sign_style style, co
 	else if (!zero && style == SIGN_PLUS_MINUS)
 		sign = "+";
 	compose(l, sign, digits, decimals, suffix, out, sizeof out);
-	return copy_trunc(buf, size, out);
+	return utf8_copy_trunc(buf, size, out);
 }
 
 char *fmt_int(lang_id l, long v, char *buf, size_t size)
@@ -288,7 +271,7 @@ char *fmt_int(lang_id l, long v, char *buf, size_t size)
 
 	snprintf(digits, sizeof digits, "%lu", mag);
 	compose(checked(l), v < 0 ? MINUS : "", digits, 0, "", out, sizeof out);
-	return copy_trunc(buf, size, out);
+	return utf8_copy_trunc(buf, size, out);
 }
 
 char *fmt_number(lang_id l, double v, int decimals, char *buf, size_t size)
@@ -321,22 +304,22 @@ char *fmt_date(lang_id l, const char *iso, char *buf, size_t size)
 	int year, month, day, i;
 
 	if (!iso)
-		return copy_trunc(buf, size, "");
+		return utf8_copy_trunc(buf, size, "");
 	for (i = 0; i < 10; i++) {
 		int want_dash = i == 4 || i == 7;
 
 		if (iso[i] == '\0' || (want_dash ? iso[i] != '-' : (iso[i] < '0' || iso[i] > '9')))
-			return copy_trunc(buf, size, iso);
+			return utf8_copy_trunc(buf, size, iso);
 	}
 	if (iso[10] != '\0')
-		return copy_trunc(buf, size, iso);
+		return utf8_copy_trunc(buf, size, iso);
 	year = two_digits(iso) * 100 + two_digits(iso + 2);
 	month = two_digits(iso + 5);
 	day = two_digits(iso + 8);
 	if (year < 1 || month < 1 || month > 12 || day < 1 || day > mdays[month - 1])
-		return copy_trunc(buf, size, iso);
+		return utf8_copy_trunc(buf, size, iso);
 	if (month == 2 && day == 29 && !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)))
-		return copy_trunc(buf, size, iso);
+		return utf8_copy_trunc(buf, size, iso);
 	snprintf(out, sizeof out, "%d %s %d", day, months[checked(l)][month - 1], year);
-	return copy_trunc(buf, size, out);
+	return utf8_copy_trunc(buf, size, out);
 }

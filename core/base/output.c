@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/file.h"
 
 /* The temporary file currently reserved, for a signal handler.  Set only
  * after the string is complete and cleared before it is freed, so a handler
@@ -22,23 +23,6 @@ static const char *volatile pending_tmp;
 
 /* Longest NAME used in ".NAME.XXXXXX", to stay within NAME_MAX (255). */
 #define MAX_TMP_STEM 200
-
-/* Splits target into a new string holding its directory ("." if none) and
- * a pointer to its last component inside target. */
-static char *split_path(const char *target, const char **base)
-{
-	const char *slash = strrchr(target, '/');
-	if (!slash) {
-		*base = target;
-		return xstrdup(".");
-	}
-	*base = slash + 1;
-	size_t n = slash == target ? 1 : (size_t)(slash - target);
-	char *dir = xmalloc(n + 1);
-	memcpy(dir, target, n);
-	dir[n] = '\0';
-	return dir;
-}
 
 /* The process's umask, without changing it for longer than two calls. */
 static mode_t current_umask(void)
@@ -56,8 +40,8 @@ int output_begin(output *o, const char *target, diag *d)
 		return -1;
 	}
 
-	const char *base;
-	char *dir = split_path(target, &base);
+	const char *base = path_base(target);
+	char *dir = path_dir(target);
 	int rc = -1;
 	struct stat st;
 
@@ -179,8 +163,7 @@ int output_commit(output *o, diag *d)
 	free(o->tmp);
 	o->tmp = NULL;
 
-	const char *base;
-	char *dir = split_path(o->target, &base);
+	char *dir = path_dir(o->target);
 	if (sync_path(dir, O_DIRECTORY) != 0 && errno != EINVAL)
 		diag_warning(d, NULL, "%s written, but syncing directory %s failed: %s", o->target,
 		             dir, strerror(errno));

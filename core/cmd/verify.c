@@ -42,11 +42,41 @@ static const cJSON *entry_by(const cJSON *arr, const char *key, const char *valu
 	return NULL;
 }
 
-/* Compares the entries of a manifest list (plugins by name, fonts by face):
- * version (when versioned), file and SHA-256.  Returns the number of
+/* What a manifest entry says of one component, for a message: its fields
+ * in order, e.g. "census.so, version 1.0.0, ABI 1, API level 2". */
+static void entry_text(const cJSON *e, const char *const *fields, char *out, size_t size)
+{
+	static const struct {
+		const char *field, *label;
+	} labels[] = {{"version", "version "}, {"abi", "ABI "},       {"api_level", "API level "},
+	              {"sha256", "SHA-256 "},  {"file", ""},         {NULL, NULL}};
+	size_t n = 0;
+	out[0] = 0;
+	for (size_t f = 0; fields[f]; f++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, fields[f]);
+		const char *label = "";
+		for (size_t l = 0; labels[l].field; l++)
+			if (strcmp(labels[l].field, fields[f]) == 0)
+				label = labels[l].label;
+		char value[96];
+		if (cJSON_IsString(v))
+			snprintf(value, sizeof(value), "%s", v->valuestring);
+		else if (cJSON_IsNumber(v))
+			snprintf(value, sizeof(value), "%.0f", v->valuedouble);
+		else
+			snprintf(value, sizeof(value), "?");
+		int k = snprintf(out + n, size - n, "%s%s%s", n ? ", " : "", label, value);
+		if (k < 0 || (size_t)k >= size - n)
+			break;
+		n += (size_t)k;
+	}
+}
+
+/* Compares the entries of a manifest list (plugins by name, fonts by face,
+ * libraries by name) on the given fields.  Returns the number of
  * differences printed. */
 static int differ_list(const char *pdf, const char *what, const char *key, const cJSON *was,
-                       const cJSON *now, int versioned)
+                       const cJSON *now, const char *const *fields)
 {
 	int n = 0;
 	const cJSON *e;
@@ -62,18 +92,10 @@ static int differ_list(const char *pdf, const char *what, const char *key, const
 			n++;
 			continue;
 		}
-		if (versioned && differ(pdf, label, manifest_str(e, "version"), manifest_str(o, "version"))) {
-			n++;
-			continue;
-		}
-		char was_f[200], now_f[200];
-		snprintf(was_f, sizeof(was_f), "%s (SHA-256 %s)",
-		         manifest_str(e, "file") ? manifest_str(e, "file") : "?",
-		         manifest_str(e, "sha256") ? manifest_str(e, "sha256") : "?");
-		snprintf(now_f, sizeof(now_f), "%s (SHA-256 %s)",
-		         manifest_str(o, "file") ? manifest_str(o, "file") : "?",
-		         manifest_str(o, "sha256") ? manifest_str(o, "sha256") : "?");
-		n += differ(pdf, label, was_f, now_f);
+		char was_t[300], now_t[300];
+		entry_text(e, fields, was_t, sizeof(was_t));
+		entry_text(o, fields, now_t, sizeof(now_t));
+		n += differ(pdf, label, was_t, now_t);
 	}
 	cJSON_ArrayForEach(e, now)
 	{
@@ -87,18 +109,34 @@ static int differ_list(const char *pdf, const char *what, const char *key, const
 	return n;
 }
 
+/* Compares a file component (hyphenation patterns, ICC profile): file name
+ * and SHA-256.  Returns 1 if they differ. */
+static int differ_file(const char *pdf, const char *what, const char *key, const cJSON *was,
+                       const cJSON *now)
+{
+	static const char *const fields[] = {"file", "sha256", NULL};
+	char was_t[300], now_t[300];
+	entry_text(cJSON_GetObjectItemCaseSensitive(was, key), fields, was_t, sizeof(was_t));
+	entry_text(cJSON_GetObjectItemCaseSensitive(now, key), fields, now_t, sizeof(now_t));
+	return differ(pdf, what, was_t, now_t);
+}
+
 /* Explains why the rebuild differs, from the two manifests. */
 static int explain(const char *pdf, const cJSON *was, const cJSON *now)
 {
-	int n = differ(pdf, "rapport version", manifest_str(was, "rapport"), manifest_str(now, "rapport"));
-	n += differ(pdf, "libharu version", manifest_str(was, "libharu"), manifest_str(now, "libharu"));
+	static const char *const plugin_fields[] = {"file", "version", "abi", "api_level", NULL};
+	static const char *const font_fields[] = {"file", "sha256", NULL};
+	static const char *const lib_fields[] = {"version", NULL};
+	int n = differ(pdf, "rapport version", manifest_str(was, "rapport"),
+	               manifest_str(now, "rapport"));
+	n += differ_list(pdf, "library", "name", cJSON_GetObjectItemCaseSensitive(was, "libraries"),
+	                 cJSON_GetObjectItemCaseSensitive(now, "libraries"), lib_fields);
 	n += differ_list(pdf, "plugin", "name", cJSON_GetObjectItemCaseSensitive(was, "plugins"),
-	                 cJSON_GetObjectItemCaseSensitive(now, "plugins"), 1);
+	                 cJSON_GetObjectItemCaseSensitive(now, "plugins"), plugin_fields);
 	n += differ_list(pdf, "font", "face", cJSON_GetObjectItemCaseSensitive(was, "fonts"),
-	                 cJSON_GetObjectItemCaseSensitive(now, "fonts"), 0);
-	const cJSON *wi = cJSON_GetObjectItemCaseSensitive(was, "icc_profile"),
-	            *ni = cJSON_GetObjectItemCaseSensitive(now, "icc_profile");
-	n += differ(pdf, "ICC profile SHA-256", manifest_str(wi, "sha256"), manifest_str(ni, "sha256"));
+	                 cJSON_GetObjectItemCaseSensitive(now, "fonts"), font_fields);
+	n += differ_file(pdf, "hyphenation patterns", "hyphenation", was, now);
+	n += differ_file(pdf, "ICC profile", "icc_profile", was, now);
 	return n;
 }
 
@@ -151,6 +189,7 @@ int archive_verify(const char *pdf, const build_opts *o, diag *d)
 		return EXIT_DATA;
 	}
 	int differences = contents_check_inputs(pdf, &c, stdout);
+	int data_problems = differences;
 
 	const char *tmpdir = getenv("TMPDIR");
 	char *tmp = path_join(tmpdir && *tmpdir ? tmpdir : "/tmp", "rapport-verify.XXXXXX");
@@ -213,6 +252,11 @@ int archive_verify(const char *pdf, const build_opts *o, diag *d)
 			printf("%s: NOT verified: %d difference%s in what made the PDF%s\n", pdf,
 			       differences, differences == 1 ? "" : "s",
 			       at != SIZE_MAX ? ", and the bytes differ" : "");
+			if (differences > data_problems)
+				printf("%s: the data inside the PDF is unaffected (`rapport extract` "
+				       "gets it back); for the same bytes, rebuild with what the PDF "
+				       "was made with (above), or keep the PDF as it is\n",
+				       pdf);
 			rc = EXIT_DIFFERS;
 		}
 	}

@@ -44,7 +44,6 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
@@ -53,10 +52,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/arena.h"
+#include "base/file.h"
+#include "base/hash.h"
+#include "base/utf8.h"
 
 #define NO_NODE UINT32_MAX
 
@@ -128,76 +128,6 @@ static unsigned hex_value(int c)
 	return (unsigned)(c - 'A' + 10);
 }
 
-/* Copies src into buf (size bytes), NUL-terminated; when it does not fit,
- * cuts at a UTF-8 character boundary.  Returns buf. */
-static char *copy_trunc(char *buf, size_t size, const char *src)
-{
-	size_t n;
-
-	if (!buf || size == 0)
-		return buf;
-	n = strlen(src);
-	if (n >= size) {
-		n = size - 1;
-		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-			n--;
-	}
-	memcpy(buf, src, n);
-	buf[n] = '\0';
-	return buf;
-}
-
-/* Length of the valid UTF-8 sequence at p (left bytes available): 1..4, or 0
- * if the bytes there are not valid UTF-8 (overlong forms, surrogates and
- * code points above U+10FFFF are invalid). */
-static size_t utf8_valid_len(const unsigned char *p, size_t left)
-{
-	unsigned char c = p[0];
-	unsigned char lo = 0x80, hi = 0xBF;
-	size_t n, i;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF)
-		n = 3;
-	else if (c >= 0xF0 && c <= 0xF4)
-		n = 4;
-	else
-		return 0;
-	if (c == 0xE0)
-		lo = 0xA0;
-	else if (c == 0xED)
-		hi = 0x9F;
-	else if (c == 0xF0)
-		lo = 0x90;
-	else if (c == 0xF4)
-		hi = 0x8F;
-	if (left < n)
-		return 0;
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (i = 2; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
-}
-
-/* Decodes the (valid) UTF-8 sequence of n bytes at p. */
-static unsigned utf8_decode(const unsigned char *p, size_t n)
-{
-	unsigned cp;
-	size_t i;
-
-	if (n == 1)
-		return p[0];
-	cp = p[0] & (0xFFu >> (n + 1));
-	for (i = 1; i < n; i++)
-		cp = (cp << 6) | (p[i] & 0x3Fu);
-	return cp;
-}
-
 /* Writes str as a quoted, escaped string into buf: "abc", with \" \\ \n \t
  * and \u00XX for the other control characters; after max_chars characters,
  * or when buf is full, it ends with ..." instead.  str is NUL-terminated. */
@@ -207,7 +137,7 @@ static void quote_string(const char *str, size_t max_chars, char *buf, size_t si
 	size_t o = 0, chars = 0;
 
 	if (size < 6) {
-		copy_trunc(buf, size, "\"...\"");
+		utf8_copy_trunc(buf, size, "\"...\"");
 		return;
 	}
 	buf[o++] = '"';
@@ -426,10 +356,12 @@ static const char *describe_found(const struct scanner *s, char *buf, size_t siz
 		return buf;
 	}
 	if (c >= 0x80) {
+		const char *q = (const char *)p;
 		n = utf8_valid_len(p, left); /* valid: pass 1 checked */
+		unsigned cp = n ? (unsigned)utf8_next(&q, q + n) : (unsigned)c;
 		if (n == 0)
 			n = 1;
-		snprintf(buf, size, "'%.*s' (U+%04X)", (int)n, (const char *)p, utf8_decode(p, n));
+		snprintf(buf, size, "'%.*s' (U+%04X)", (int)n, (const char *)p, cp);
 		return buf;
 	}
 	if (c == '\'')
@@ -860,12 +792,7 @@ static uint32_t node_index(const jnode *n)
 
 static size_t key_hash(uint32_t parent, const char *key)
 {
-	uint64_t h = 14695981039346656037ull ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
-
-	for (; *key; key++) {
-		h ^= (unsigned char)*key;
-		h *= 1099511628211ull;
-	}
+	uint64_t h = fnv_str(FNV_BASIS ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull), key);
 	return (size_t)(h ^ (h >> 29));
 }
 
@@ -1263,76 +1190,30 @@ jdoc *jdoc_parse(const char *name, const char *text, size_t len, diag *d)
 jdoc *jdoc_load_file(const char *path, diag *d)
 {
 	diag_pos fpos = {path, 0, 0, NULL};
-	struct stat st;
-	char *buf = NULL;
-	size_t len = 0, cap;
-	jdoc *doc;
-	int fd;
+	unsigned char *buf;
+	size_t len;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
+	switch (file_read(path, JSON_MAX_FILE_BYTES, &buf, &len)) {
+	case FILE_READ_OK: {
+		jdoc *doc = jdoc_parse(path, (const char *)buf, len, d);
+		free(buf);
+		return doc;
+	}
+	case FILE_CANNOT_OPEN:
 		diag_error(d, &fpos, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) < 0) {
+		break;
+	case FILE_CANNOT_READ:
 		diag_error(d, &fpos, "cannot read: %s", strerror(errno));
-		goto fail;
+		break;
+	case FILE_TOO_LARGE:
+		if (len)
+			diag_error(d, &fpos, "file too large: %zu bytes, at most %u allowed", len,
+			           JSON_MAX_FILE_BYTES);
+		else
+			diag_error(d, &fpos, "file too large: more than %u bytes",
+			           JSON_MAX_FILE_BYTES);
+		break;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		diag_error(d, &fpos, "cannot read: %s", strerror(EISDIR));
-		goto fail;
-	}
-	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > JSON_MAX_FILE_BYTES) {
-		diag_error(d, &fpos, "file too large: %jd bytes, at most %u allowed",
-		           (intmax_t)st.st_size, JSON_MAX_FILE_BYTES);
-		goto fail;
-	}
-	/* Regular files: their size plus one byte to see the end; other files
-	 * (pipes) grow the buffer as they go. */
-	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
-	buf = malloc(cap);
-	if (!buf) {
-		diag_error(d, &fpos, "out of memory");
-		goto fail;
-	}
-	for (;;) {
-		ssize_t r;
-
-		if (len == cap) {
-			char *nbuf;
-
-			if (len > JSON_MAX_FILE_BYTES) {
-				diag_error(d, &fpos, "file too large: more than %u bytes",
-				           JSON_MAX_FILE_BYTES);
-				goto fail;
-			}
-			nbuf = realloc(buf, 2 * cap);
-			if (!nbuf) {
-				diag_error(d, &fpos, "out of memory");
-				goto fail;
-			}
-			buf = nbuf;
-			cap *= 2;
-		}
-		r = read(fd, buf + len, cap - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			diag_error(d, &fpos, "cannot read: %s", strerror(errno));
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-	}
-	close(fd);
-	doc = jdoc_parse(path, buf, len, d);
-	free(buf);
-	return doc;
-
-fail:
-	free(buf);
-	close(fd);
 	return NULL;
 }
 
@@ -1509,20 +1390,20 @@ const char *jnode_describe(const jnode *n, char *buf, size_t size)
 		return "";
 	switch (jnode_kind(n)) {
 	case J_NULL:
-		return copy_trunc(buf, size, "null");
+		return utf8_copy_trunc(buf, size, "null");
 	case J_BOOL:
-		return copy_trunc(buf, size, cJSON_IsTrue(n->cj) ? "true" : "false");
+		return utf8_copy_trunc(buf, size, cJSON_IsTrue(n->cj) ? "true" : "false");
 	case J_NUMBER:
 		format_double(n->cj->valuedouble, num, sizeof num);
-		return copy_trunc(buf, size, num);
+		return utf8_copy_trunc(buf, size, num);
 	case J_STRING:
 		quote_string(n->cj->valuestring, SHOW_STRING_CHARS, buf, size);
 		return buf;
 	case J_ARRAY:
-		return copy_trunc(buf, size, "an array");
+		return utf8_copy_trunc(buf, size, "an array");
 	case J_OBJECT:
-		return copy_trunc(buf, size, "an object");
+		return utf8_copy_trunc(buf, size, "an object");
 	default:
-		return copy_trunc(buf, size, "nothing");
+		return utf8_copy_trunc(buf, size, "nothing");
 	}
 }

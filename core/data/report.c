@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/file.h"
 #include "data/report_schema.h"
 #include "data/schema.h"
 
@@ -60,17 +61,6 @@ static int is_iso_date(const char *s)
 	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-/* The directory part of path, with a trailing slash ("" for none). */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	size_t n = slash ? (size_t)(slash - path) + 1 : 0;
-	char *dir = xmalloc(n + 1);
-	memcpy(dir, path, n);
-	dir[n] = '\0';
-	return dir;
-}
-
 static int by_year(const void *a, const void *b)
 {
 	const report_year *x = a, *y = b;
@@ -82,7 +72,8 @@ static void load_years(report *r, const jnode *root, diag *d)
 	const jnode *years = jnode_get(root, "years");
 	if (jnode_kind(years) != J_ARRAY || jnode_length(years) == 0)
 		return; /* reported by the schema */
-	char *dir = dir_of(r->path);
+	/* year files are named relative to the definition's directory */
+	char *dir = path_base(r->path) == r->path ? NULL : path_dir(r->path);
 	size_t n = jnode_length(years);
 	r->all_years = xcalloc(n, sizeof(*r->all_years));
 	for (size_t i = 0; i < n; i++) {
@@ -91,13 +82,10 @@ static void load_years(report *r, const jnode *root, diag *d)
 			continue; /* reported by the schema */
 		const char *name = jnode_string(y, "");
 		char *path;
-		if (name[0] == '/') {
+		if (name[0] == '/' || !dir)
 			path = xstrdup(name);
-		} else {
-			path = xmalloc(strlen(dir) + strlen(name) + 1);
-			strcpy(path, dir);
-			strcat(path, name);
-		}
+		else
+			path = path_join(dir, name);
 		jdoc *doc = jdoc_load_file(path, d);
 		if (!doc) {
 			free(path);

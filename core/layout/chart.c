@@ -590,170 +590,219 @@ static int point_between(const block_chart *c, size_t self, size_t k, float py0,
 	return 0;
 }
 
-static void vertical(layout *L, const block_chart *c, float top, const geom *g)
-{
-	chart_axis a = value_axis(c);
-	int dec = data_decimals(c);
-	float x0 = L->left + tick_label_width(L, &a) + 8, x1 = L->right - 4;
-	float py1 = top - g->head - 14, py0 = py1 - PLOT_HEIGHT; /* plot top, plot bottom */
-	float scale = (float)(PLOT_HEIGHT / (a.hi - a.lo));
-	float zero = py0 + (float)(-a.lo) * scale;
+/* The plot of a vertical chart (bars, stacked bars, lines, areas): x0..x1
+ * across, py0 (its bottom) to py1 (its top) up; a value v stands at
+ * zero + v * scale; each category has a column `group` wide. */
+typedef struct vplot {
+	float x0, x1, py0, py1;
+	float scale, zero, group;
+	int dec; /* decimals of the data labels */
+} vplot;
 
-	for (int i = 0; i < a.nticks; i++) {
-		double t = tick(&a, i);
-		float y = py0 + (float)(t - a.lo) * scale;
+/* Draws the value axis's grid lines and tick labels left of the plot. */
+static void vertical_ticks(layout *L, const chart_axis *a, const vplot *p)
+{
+	float x0 = p->x0, x1 = p->x1, py0 = p->py0, scale = p->scale;
+	for (int i = 0; i < a->nticks; i++) {
+		double t = tick(a, i);
+		float y = py0 + (float)(t - a->lo) * scale;
 		if (i > 0)
 			doc_line(L->doc, L->page, x0, y, x1, y, GRID, 0.4f);
-		const char *s = fmt_value(L, t, a.decimals);
+		const char *s = fmt_value(L, t, a->decimals);
 		draw_string(L, FACE_SANS, TICK_SIZE, COLOR_MUTED,
 		            x0 - 5 - string_width(L, FACE_SANS, TICK_SIZE, s), y - 2.5f, s);
 	}
+}
 
-	float group = (x1 - x0) / (float)c->ncat;
+/* An area chart: a hatched band per series, from the bottom series up, each
+ * over the cumulated sum; then the top edge and each category's total above
+ * it. */
+static void vertical_area(layout *L, const block_chart *c, const vplot *p)
+{
+	float x0 = p->x0, scale = p->scale, zero = p->zero, group = p->group;
+	int dec = p->dec;
+	float *below = arena_alloc(L->a, c->ncat * sizeof(float));
+	float *above = arena_alloc(L->a, c->ncat * sizeof(float));
+	for (size_t k = 0; k < c->ncat; k++)
+		below[k] = zero;
+	for (size_t s = 0; s < c->nseries; s++) {
+		for (size_t k = 0; k < c->ncat; k++)
+			above[k] = below[k] + (float)value(c, s, k) * scale;
+		/* one polygon per band (no seams), hatched piece by piece
+		 * because the hatching needs convex shapes */
+		float *band = arena_alloc(L->a, c->ncat * 4 * sizeof(float));
+		for (size_t k = 0; k < c->ncat; k++) {
+			float x = x0 + group * ((float)k + 0.5f);
+			band[2 * k] = x;
+			band[2 * k + 1] = above[k];
+			band[2 * (2 * c->ncat - 1 - k)] = x;
+			band[2 * (2 * c->ncat - 1 - k) + 1] = below[k];
+		}
+		if (c->ncat > 1)
+			polygon(L, band, 2 * c->ncat, chart_colour(s));
+		for (size_t k = 0; k + 1 < c->ncat; k++) {
+			float xa = x0 + group * ((float)k + 0.5f), xb = xa + group;
+			float quad[8] = {xa, below[k],     xb, below[k + 1],
+			                 xb, above[k + 1], xa, above[k]};
+			hatch(L, quad, 4, chart_hatch(s));
+		}
+		memcpy(below, above, c->ncat * sizeof(float));
+	}
+	/* the top edge and the totals above it */
+	float *pts = arena_alloc(L->doc->arena, c->ncat * 2 * sizeof(float));
+	for (size_t k = 0; k < c->ncat; k++) {
+		pts[2 * k] = x0 + group * ((float)k + 0.5f);
+		pts[2 * k + 1] = below[k];
+		double sum = 0;
+		for (size_t s = 0; s < c->nseries; s++)
+			sum += value(c, s, k);
+		centred(L, FACE_SANS_BOLD, LABEL_SIZE, COLOR_TEXT, pts[2 * k], below[k] + 4,
+		        fmt_value(L, sum, dec));
+	}
+	draw_op *edge = doc_op(L->doc, L->page, DRAW_PATH);
+	edge->pts = pts;
+	edge->npts = c->ncat;
+	edge->stroked = 1;
+	edge->stroke = COLOR_TEXT;
+	edge->line_width = 0.8f;
+}
+
+/* A bar chart's bars of category k (its column starts at gx): side by side,
+ * each with its value at its end; missing values leave a gap. */
+static void vertical_bars(layout *L, const block_chart *c, const vplot *p, size_t k, float gx)
+{
+	float scale = p->scale, zero = p->zero, group = p->group;
+	int dec = p->dec;
+	float area = group * 0.72f, bw = area / (float)c->nseries;
+	for (size_t s = 0; s < c->nseries; s++) {
+		if (!present(c, s, k))
+			continue;
+		double v = value(c, s, k);
+		float bx = gx + (group - area) / 2 + bw * (float)s;
+		float h = (float)v * scale;
+		series_rect(L, s, bx + 0.6f, zero, bw - 1.2f, h);
+		bar_end_label(L, s, fmt_value(L, v, dec), bx + bw / 2, zero, zero + h, bw, v);
+	}
+}
+
+/* A stacked chart's bar of category k (its column starts at gx): positive
+ * values stacked up from zero, negative ones down, each labelled inside
+ * where it fits, and the sum above the top. */
+static void vertical_stack(layout *L, const block_chart *c, const vplot *p, size_t k, float gx)
+{
+	float scale = p->scale, zero = p->zero, group = p->group;
+	int dec = p->dec;
+	float bw = group * 0.5f, bx = gx + (group - bw) / 2;
+	float up = zero, down = zero;
+	double sum = 0;
+	for (size_t s = 0; s < c->nseries; s++) {
+		double v = value(c, s, k);
+		if (v == 0)
+			continue;
+		float h = (float)v * scale;
+		float y = v > 0 ? up : down;
+		series_rect(L, s, bx, y, bw, h);
+		const char *lbl = fmt_value(L, v, dec);
+		if (fabsf(h) >= LABEL_SIZE + 3 &&
+		    string_width(L, FACE_SANS, LABEL_SIZE, lbl) <= bw - 2)
+			inside_label(L, s, bx + bw / 2, y + h / 2 - LABEL_SIZE * 0.35f, lbl);
+		if (v > 0)
+			up += h;
+		else
+			down += h;
+		sum += v;
+	}
+	centred(L, FACE_SANS_BOLD, LABEL_SIZE, COLOR_TEXT, bx + bw / 2, up + 3,
+	        fmt_value(L, sum, dec));
+}
+
+/* A line chart: one path per series and run of present values (a gap where
+ * one is missing), then the markers and the value labels over all the
+ * lines, each above or below its point where no other series' point is. */
+static void vertical_lines(layout *L, const block_chart *c, const vplot *p)
+{
+	float x0 = p->x0, scale = p->scale, zero = p->zero, group = p->group;
+	int dec = p->dec;
+	for (size_t s = 0; s < c->nseries; s++)
+		for (size_t k = 0; k < c->ncat;) {
+			size_t e = k;
+			while (e < c->ncat && present(c, s, e))
+				e++;
+			if (e - k >= 2) {
+				float *pts =
+				        arena_alloc(L->doc->arena, (e - k) * 2 * sizeof(float));
+				for (size_t i = k; i < e; i++) {
+					pts[2 * (i - k)] = x0 + group * ((float)i + 0.5f);
+					pts[2 * (i - k) + 1] = zero + (float)value(c, s, i) * scale;
+				}
+				draw_op *path = doc_op(L->doc, L->page, DRAW_PATH);
+				path->pts = pts;
+				path->npts = e - k;
+				path->stroked = 1;
+				path->stroke = chart_colour(s);
+				path->line_width = 1.8f;
+			}
+			k = e > k ? e : k + 1;
+		}
+	/* markers and labels over all the lines */
+	for (size_t s = 0; s < c->nseries; s++)
+		for (size_t k = 0; k < c->ncat; k++) {
+			if (!present(c, s, k))
+				continue;
+			float x = x0 + group * ((float)k + 0.5f);
+			float y = zero + (float)value(c, s, k) * scale;
+			marker(L, s, x, y, 2.8f);
+			const char *lbl = fmt_value(L, value(c, s, k), dec);
+			if (string_width(L, FACE_SANS, LABEL_SIZE, lbl) > group - 2)
+				continue;
+			if (!point_between(c, s, k, zero, scale, y - 2, y + 14))
+				centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, x, y + 5, lbl);
+			else if (!point_between(c, s, k, zero, scale, y - 14, y + 2))
+				centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, x, y - 11, lbl);
+		}
+}
+
+/* Draws a vertical chart (bars, stacked bars, lines, areas) whose area
+ * starts at top, laid out by g: ticks and grid, the kind's marks, category
+ * labels under each column, the axes and the x title. */
+static void vertical(layout *L, const block_chart *c, float top, const geom *g)
+{
+	chart_axis a = value_axis(c);
+	vplot p;
+	p.dec = data_decimals(c);
+	p.x0 = L->left + tick_label_width(L, &a) + 8;
+	p.x1 = L->right - 4;
+	p.py1 = top - g->head - 14;  /* plot top */
+	p.py0 = p.py1 - PLOT_HEIGHT; /* plot bottom */
+	p.scale = (float)(PLOT_HEIGHT / (a.hi - a.lo));
+	p.zero = p.py0 + (float)(-a.lo) * p.scale;
+	vertical_ticks(L, &a, &p);
+
+	p.group = (p.x1 - p.x0) / (float)c->ncat;
 	float cat_size;
 	para *cats = arena_alloc(L->a, c->ncat * sizeof(para));
-	category_labels(L, c, group, cats, &cat_size);
+	category_labels(L, c, p.group, cats, &cat_size);
 
-	if (c->kind == K_AREA) {
-		/* bands from the bottom series up, each over the cumulated sum */
-		float *below = arena_alloc(L->a, c->ncat * sizeof(float));
-		float *above = arena_alloc(L->a, c->ncat * sizeof(float));
-		for (size_t k = 0; k < c->ncat; k++)
-			below[k] = zero;
-		for (size_t s = 0; s < c->nseries; s++) {
-			for (size_t k = 0; k < c->ncat; k++)
-				above[k] = below[k] + (float)value(c, s, k) * scale;
-			/* one polygon per band (no seams), hatched piece by piece
-			 * because the hatching needs convex shapes */
-			float *band = arena_alloc(L->a, c->ncat * 4 * sizeof(float));
-			for (size_t k = 0; k < c->ncat; k++) {
-				float x = x0 + group * ((float)k + 0.5f);
-				band[2 * k] = x;
-				band[2 * k + 1] = above[k];
-				band[2 * (2 * c->ncat - 1 - k)] = x;
-				band[2 * (2 * c->ncat - 1 - k) + 1] = below[k];
-			}
-			if (c->ncat > 1)
-				polygon(L, band, 2 * c->ncat, chart_colour(s));
-			for (size_t k = 0; k + 1 < c->ncat; k++) {
-				float xa = x0 + group * ((float)k + 0.5f), xb = xa + group;
-				float quad[8] = {xa, below[k],     xb, below[k + 1],
-				                 xb, above[k + 1], xa, above[k]};
-				hatch(L, quad, 4, chart_hatch(s));
-			}
-			memcpy(below, above, c->ncat * sizeof(float));
-		}
-		/* the top edge and the totals above it */
-		float *pts = arena_alloc(L->doc->arena, c->ncat * 2 * sizeof(float));
-		for (size_t k = 0; k < c->ncat; k++) {
-			pts[2 * k] = x0 + group * ((float)k + 0.5f);
-			pts[2 * k + 1] = below[k];
-			double sum = 0;
-			for (size_t s = 0; s < c->nseries; s++)
-				sum += value(c, s, k);
-			centred(L, FACE_SANS_BOLD, LABEL_SIZE, COLOR_TEXT, pts[2 * k], below[k] + 4,
-			        fmt_value(L, sum, dec));
-		}
-		draw_op *edge = doc_op(L->doc, L->page, DRAW_PATH);
-		edge->pts = pts;
-		edge->npts = c->ncat;
-		edge->stroked = 1;
-		edge->stroke = COLOR_TEXT;
-		edge->line_width = 0.8f;
-	}
-
+	if (c->kind == K_AREA)
+		vertical_area(L, c, &p);
 	for (size_t k = 0; k < c->ncat; k++) {
-		float gx = x0 + group * (float)k, cx = gx + group / 2;
+		float gx = p.x0 + p.group * (float)k, cx = gx + p.group / 2;
 		for (size_t i = 0; i < cats[k].nlines; i++)
 			draw_lines(L, &cats[k], i, i + 1, cx - cats[k].lines[i].natural / 2,
-			           py0 - 11 - (float)i * CAT_LEADING, CAT_LEADING, COLOR_TEXT);
-		if (c->kind == K_BAR) {
-			float area = group * 0.72f, bw = area / (float)c->nseries;
-			for (size_t s = 0; s < c->nseries; s++) {
-				if (!present(c, s, k))
-					continue;
-				double v = value(c, s, k);
-				float bx = gx + (group - area) / 2 + bw * (float)s;
-				float h = (float)v * scale;
-				series_rect(L, s, bx + 0.6f, zero, bw - 1.2f, h);
-				bar_end_label(L, s, fmt_value(L, v, dec), bx + bw / 2, zero,
-				              zero + h, bw, v);
-			}
-		} else if (c->kind == K_STACKED) {
-			float bw = group * 0.5f, bx = gx + (group - bw) / 2;
-			float up = zero, down = zero;
-			double sum = 0;
-			for (size_t s = 0; s < c->nseries; s++) {
-				double v = value(c, s, k);
-				if (v == 0)
-					continue;
-				float h = (float)v * scale;
-				float y = v > 0 ? up : down;
-				series_rect(L, s, bx, y, bw, h);
-				const char *lbl = fmt_value(L, v, dec);
-				if (fabsf(h) >= LABEL_SIZE + 3 &&
-				    string_width(L, FACE_SANS, LABEL_SIZE, lbl) <= bw - 2)
-					inside_label(L, s, bx + bw / 2,
-					             y + h / 2 - LABEL_SIZE * 0.35f, lbl);
-				if (v > 0)
-					up += h;
-				else
-					down += h;
-				sum += v;
-			}
-			centred(L, FACE_SANS_BOLD, LABEL_SIZE, COLOR_TEXT, bx + bw / 2, up + 3,
-			        fmt_value(L, sum, dec));
-		}
+			           p.py0 - 11 - (float)i * CAT_LEADING, CAT_LEADING, COLOR_TEXT);
+		if (c->kind == K_BAR)
+			vertical_bars(L, c, &p, k, gx);
+		else if (c->kind == K_STACKED)
+			vertical_stack(L, c, &p, k, gx);
 	}
+	if (c->kind == K_LINE)
+		vertical_lines(L, c, &p);
 
-	if (c->kind == K_LINE) {
-		/* one path per run of present values: a gap where one is missing */
-		for (size_t s = 0; s < c->nseries; s++)
-			for (size_t k = 0; k < c->ncat;) {
-				size_t e = k;
-				while (e < c->ncat && present(c, s, e))
-					e++;
-				if (e - k >= 2) {
-					float *pts = arena_alloc(L->doc->arena,
-					                         (e - k) * 2 * sizeof(float));
-					for (size_t i = k; i < e; i++) {
-						pts[2 * (i - k)] = x0 + group * ((float)i + 0.5f);
-						pts[2 * (i - k) + 1] =
-						        zero + (float)value(c, s, i) * scale;
-					}
-					draw_op *path = doc_op(L->doc, L->page, DRAW_PATH);
-					path->pts = pts;
-					path->npts = e - k;
-					path->stroked = 1;
-					path->stroke = chart_colour(s);
-					path->line_width = 1.8f;
-				}
-				k = e > k ? e : k + 1;
-			}
-		/* markers and labels over all the lines */
-		for (size_t s = 0; s < c->nseries; s++)
-			for (size_t k = 0; k < c->ncat; k++) {
-				if (!present(c, s, k))
-					continue;
-				float x = x0 + group * ((float)k + 0.5f);
-				float y = zero + (float)value(c, s, k) * scale;
-				marker(L, s, x, y, 2.8f);
-				const char *lbl = fmt_value(L, value(c, s, k), dec);
-				if (string_width(L, FACE_SANS, LABEL_SIZE, lbl) > group - 2)
-					continue;
-				if (!point_between(c, s, k, zero, scale, y - 2, y + 14))
-					centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, x, y + 5,
-					        lbl);
-				else if (!point_between(c, s, k, zero, scale, y - 14, y + 2))
-					centred(L, FACE_SANS, LABEL_SIZE, COLOR_TEXT, x, y - 11,
-					        lbl);
-			}
-	}
-	doc_line(L->doc, L->page, x0, zero, x1, zero, COLOR_TEXT, 0.8f);
-	doc_line(L->doc, L->page, x0, py0, x0, py1, COLOR_TEXT, 0.6f);
+	doc_line(L->doc, L->page, p.x0, p.zero, p.x1, p.zero, COLOR_TEXT, 0.8f);
+	doc_line(L->doc, L->page, p.x0, p.py0, p.x0, p.py1, COLOR_TEXT, 0.6f);
 	if (c->x_title)
-		centred(L, FACE_SANS, TICK_SIZE, COLOR_MUTED, (x0 + x1) / 2,
-		        py0 - 24 - g->cat_extra, c->x_title);
+		centred(L, FACE_SANS, TICK_SIZE, COLOR_MUTED, (p.x0 + p.x1) / 2,
+		        p.py0 - 24 - g->cat_extra, c->x_title);
 }
 
 /* ----------------------------------------------------- horizontal charts */

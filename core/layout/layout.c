@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "text/markup.h"
 #include "layout/internal.h"
 
@@ -225,21 +226,7 @@ static const char *around_offset(layout *L, const char *s, size_t at)
 static const char *around(layout *L, const char *s, uint32_t cp)
 {
 	char enc[5] = {0};
-	if (cp < 0x80) {
-		enc[0] = (char)cp;
-	} else if (cp < 0x800) {
-		enc[0] = (char)(0xC0 | (cp >> 6));
-		enc[1] = (char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		enc[0] = (char)(0xE0 | (cp >> 12));
-		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		enc[2] = (char)(0x80 | (cp & 0x3F));
-	} else {
-		enc[0] = (char)(0xF0 | (cp >> 18));
-		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		enc[3] = (char)(0x80 | (cp & 0x3F));
-	}
+	utf8_encode(cp, enc);
 	const char *at = strstr(s, enc);
 	return around_offset(L, s, at ? (size_t)(at - s) : 0);
 }

@@ -4,11 +4,11 @@
 #include "pdf/flate.h"
 
 #include <libdeflate.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "base/arena.h"
+#include "base/task.h"
 #include "pdf/pdf.h"
 
 /* libdeflate's level 5: output still a little smaller than libharu's (zlib
@@ -19,20 +19,16 @@
 
 typedef struct job {
 	HPDF_Dict dict;
-	uint8_t *raw; /* the stream's bytes, freed once compressed */
+	uint8_t *raw; /* the stream's bytes */
 	size_t raw_len;
 	uint8_t *out; /* the compressed bytes, NULL if compressing failed */
 	size_t out_len;
 } job;
 
 struct flate_queue {
-	pthread_mutex_t lock;
-	pthread_cond_t more; /* a job was added, or the queue closed */
-	job *jobs;           /* under lock: the array moves as it grows */
-	size_t n, cap, next; /* jobs, room, first job not yet taken */
-	int closed;
-	int threaded;
-	pthread_t thread;
+	task_queue *q; /* compresses each job as it comes */
+	job **jobs;    /* in the order added; only the caller's thread */
+	size_t n, cap;
 };
 
 /* Writes the key libharu leaves out for a stream whose filter is NONE. */
@@ -89,43 +85,29 @@ HPDF_STATUS flate_set_compressed(HPDF_Dict dict, const uint8_t *bytes, size_t le
 	return st;
 }
 
-/* Compresses jobs of q as they come until q is closed and empty (with
- * wait set) or no job is waiting (wait clear). */
-static void drain(flate_queue *q, struct libdeflate_compressor *c, int wait)
+/* A worker thread's compressor (NULL when out of memory: every job it
+ * takes is then left to libharu). */
+static void *compressor_new(void)
 {
-	pthread_mutex_lock(&q->lock);
-	for (;;) {
-		while (q->next == q->n && !q->closed && wait)
-			pthread_cond_wait(&q->more, &q->lock);
-		if (q->next == q->n)
-			break;
-		size_t i = q->next++;
-		const uint8_t *raw = q->jobs[i].raw;
-		size_t raw_len = q->jobs[i].raw_len;
-		pthread_mutex_unlock(&q->lock);
-		size_t out_len;
-		uint8_t *out = compress(c, raw, raw_len, &out_len); /* NULL: left to libharu */
-		pthread_mutex_lock(&q->lock);
-		q->jobs[i].out = out;
-		q->jobs[i].out_len = out_len;
-	}
-	pthread_mutex_unlock(&q->lock);
+	return libdeflate_alloc_compressor(FLATE_LEVEL);
 }
 
-static void *queue_thread(void *arg)
+static void compressor_free(void *c)
 {
-	struct libdeflate_compressor *c = libdeflate_alloc_compressor(FLATE_LEVEL);
-	drain(arg, c, 1);
 	libdeflate_free_compressor(c);
-	return NULL;
+}
+
+/* Compresses one job with the worker's compressor c. */
+static void compress_job(void *c, void *item)
+{
+	job *j = item;
+	j->out = compress(c, j->raw, j->raw_len, &j->out_len); /* NULL: left to libharu */
 }
 
 flate_queue *flate_queue_new(void)
 {
 	flate_queue *q = xcalloc(1, sizeof(*q));
-	pthread_mutex_init(&q->lock, NULL);
-	pthread_cond_init(&q->more, NULL);
-	q->threaded = pthread_create(&q->thread, NULL, queue_thread, q) == 0;
+	q->q = task_queue_new(compress_job, compressor_new, compressor_free);
 	return q;
 }
 
@@ -143,32 +125,23 @@ HPDF_STATUS flate_queue_add(flate_queue *q, HPDF_Dict dict)
 	 * stream: marked as already compressed */
 	dict->filter = HPDF_STREAM_FILTER_NONE;
 	dict->write_fn = write_filter;
-	pthread_mutex_lock(&q->lock);
 	if (q->n == q->cap) {
 		q->cap = q->cap ? 2 * q->cap : 256;
 		q->jobs = xrealloc(q->jobs, q->cap * sizeof(*q->jobs));
 	}
-	q->jobs[q->n++] = (job){.dict = dict, .raw = raw, .raw_len = len};
-	pthread_cond_signal(&q->more);
-	pthread_mutex_unlock(&q->lock);
+	job *j = xcalloc(1, sizeof(*j));
+	*j = (job){.dict = dict, .raw = raw, .raw_len = len};
+	q->jobs[q->n++] = j;
+	task_queue_add(q->q, j);
 	return HPDF_OK;
 }
 
 HPDF_STATUS flate_queue_finish(flate_queue *q)
 {
-	pthread_mutex_lock(&q->lock);
-	q->closed = 1;
-	pthread_cond_broadcast(&q->more);
-	pthread_mutex_unlock(&q->lock);
-	struct libdeflate_compressor *c = libdeflate_alloc_compressor(FLATE_LEVEL);
-	drain(q, c, 0);
-	libdeflate_free_compressor(c);
-	if (q->threaded)
-		pthread_join(q->thread, NULL);
-
+	task_queue_finish(q->q);
 	HPDF_STATUS st = HPDF_OK;
 	for (size_t i = 0; i < q->n; i++) {
-		job *j = &q->jobs[i];
+		job *j = q->jobs[i];
 		if (st == HPDF_OK) {
 			if (j->out) {
 				st = flate_set_compressed(j->dict, j->out, j->out_len);
@@ -182,10 +155,9 @@ HPDF_STATUS flate_queue_finish(flate_queue *q)
 		}
 		free(j->raw);
 		free(j->out);
+		free(j);
 	}
 	free(q->jobs);
-	pthread_cond_destroy(&q->more);
-	pthread_mutex_destroy(&q->lock);
 	free(q);
 	return st;
 }

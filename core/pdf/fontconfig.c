@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/file.h"
 
 static int is_ttf(const char *path)
 {
@@ -26,8 +27,7 @@ char *fc_find_file(const char *file)
 		FcChar8 *path;
 		if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &path) != FcResultMatch)
 			continue;
-		const char *slash = strrchr((const char *)path, '/');
-		if (slash && !strcmp(slash + 1, file))
+		if (strchr((const char *)path, '/') && !strcmp(path_base((const char *)path), file))
 			found = xstrdup((const char *)path);
 	}
 	if (set)

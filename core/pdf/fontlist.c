@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/file.h"
 #include "pdf/fontconfig.h"
 
 /* What the list said about one face. */
@@ -42,34 +43,6 @@ static void error_at(struct parse *p, int line, const char *fmt, ...)
 	p->errors++;
 }
 
-/* The directory part of path: "a/b/c" -> "a/b", "/c" -> "/", "c" -> ".". */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	size_t n = (size_t)(slash - path);
-	char *s = xmalloc(n + 1);
-	memcpy(s, path, n);
-	s[n] = '\0';
-	return s;
-}
-
-/* dir + "/" + name (a new string). */
-static char *join(const char *dir, const char *name)
-{
-	size_t a = strlen(dir), b = strlen(name);
-	int slash = a > 0 && dir[a - 1] != '/';
-	char *s = xmalloc(a + (size_t)slash + b + 1);
-	memcpy(s, dir, a);
-	if (slash)
-		s[a] = '/';
-	memcpy(s + a + (size_t)slash, name, b + 1);
-	return s;
-}
-
 /* A path from the list: absolute as is, relative to the list's directory. */
 static char *resolve(const struct parse *p, const char *path)
 {
@@ -77,7 +50,7 @@ static char *resolve(const struct parse *p, const char *path)
 		path += 2;
 	if (path[0] == '/' || strcmp(p->base, ".") == 0)
 		return xstrdup(path);
-	return join(p->base, path);
+	return path_join(p->base, path);
 }
 
 /* 1 if path is an existing regular file, 0 if absent, -1 if it exists but
@@ -192,7 +165,7 @@ static char *find_face(struct parse *p, int f)
 		return NULL;
 	}
 	for (size_t i = 0; i < p->ndirs; i++) {
-		char *path = join(p->dirs[i], e->file);
+		char *path = path_join(p->dirs[i], e->file);
 		int r = usable_file(path);
 		if (r > 0)
 			return path;
@@ -239,7 +212,7 @@ int font_list_load(font_list *fl, const char *list_path, diag *d)
 		error_at(&p, 0, "cannot open the fonts list: %s", strerror(err));
 		return -1;
 	}
-	p.base = dir_of(list_path);
+	p.base = path_dir(list_path);
 
 	char *buf = NULL;
 	size_t cap = 0;

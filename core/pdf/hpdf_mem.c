@@ -6,8 +6,9 @@
  * stream, font program and embedded file passes through them, twice or more.
  * libharu calls them through its procedure linkage table, so the
  * definitions below, in the program, take their place inside libharu too
- * (ELF symbol interposition); the program is linked so that they are
- * exported (see Makefile.am).  Same contracts: the return value points
+ * (ELF symbol interposition).  Every program linked with libcore (rapport
+ * and the tests alike) is linked so that they are pulled in and exported
+ * (AM_LDFLAGS in Makefile.am).  Same contracts: the return value points
  * just past the last byte written.
  */
 #include <hpdf.h>

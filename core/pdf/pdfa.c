@@ -15,6 +15,7 @@
 
 #include "base/arena.h"
 #include "base/digest.h"
+#include "base/file.h"
 
 #ifndef SRGB_ICC_PATH
 #define SRGB_ICC_PATH "/usr/share/color/icc/sRGB.icc" /* Debian: icc-profiles-free */
@@ -263,30 +264,18 @@ const char *pdfa_icc_path(void)
 int pdfa_add_output_intent(HPDF_Doc pdf, diag *d)
 {
 	const char *path = pdfa_icc_path();
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	unsigned char *icc;
+	size_t n;
+	int got = file_read(path, 0, &icc, &n);
+	if (got == FILE_CANNOT_OPEN) {
 		diag_error(d, NULL,
 		           "PDF writer: cannot open the sRGB ICC profile %s: %s (Debian package "
 		           "icc-profiles-free; ./bootstrap installs it)",
 		           path, strerror(errno));
 		return -1;
 	}
-	unsigned char *icc = NULL;
-	size_t n = 0, cap = 0;
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 8192;
-			icc = xrealloc(icc, cap);
-		}
-		size_t got = fread(icc + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	int bad = ferror(f);
-	fclose(f);
 	/* an ICC header is 128 bytes; the colour space at offset 16 */
-	if (bad || n < 128 || memcmp(icc + 16, "RGB ", 4) != 0 ||
+	if (got != FILE_READ_OK || n < 128 || memcmp(icc + 16, "RGB ", 4) != 0 ||
 	    memcmp(icc + 36, "acsp", 4) != 0) {
 		diag_error(d, NULL, "PDF writer: %s is not an RGB ICC profile", path);
 		free(icc);

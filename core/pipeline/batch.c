@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/file.h"
 #include "data/json.h"
 
 static int is_dir(const char *path)
@@ -142,11 +143,11 @@ fail:
  * string. */
 static char *output_name(char *const *defs, size_t n, size_t i)
 {
-	const char *base = strrchr(defs[i], '/') ? strrchr(defs[i], '/') + 1 : defs[i];
+	const char *base = path_base(defs[i]);
 	size_t stem = ends_with(base, ".json") ? strlen(base) - 5 : strlen(base);
 	int clash = 0;
 	for (size_t k = 0; k < n && !clash; k++) {
-		const char *b = strrchr(defs[k], '/') ? strrchr(defs[k], '/') + 1 : defs[k];
+		const char *b = path_base(defs[k]);
 		clash = k != i && strcmp(b, base) == 0;
 	}
 	const char *parent = "";

@@ -15,6 +15,7 @@
 #include "plugin/host.h"
 #include "data/json.h"
 #include "layout/layout.h"
+#include "base/file.h"
 #include "base/output.h"
 #include "pdf/pdf.h"
 #include "plugin/loader.h"
@@ -169,12 +170,9 @@ static int check_data(pipeline *p)
 	int data_bad = report_load(&p->r, o->report_path, o->year, d) != 0;
 	if (!p->r.def)
 		return EXIT_DATA;
-	snprintf(p->data_dir, sizeof(p->data_dir), "%s", o->report_path);
-	char *slash = strrchr(p->data_dir, '/');
-	if (slash)
-		slash[slash == p->data_dir ? 1 : 0] = '\0';
-	else
-		snprintf(p->data_dir, sizeof(p->data_dir), ".");
+	char *dir = path_dir(o->report_path);
+	snprintf(p->data_dir, sizeof(p->data_dir), "%s", dir);
+	free(dir);
 	if (figure_logo(jdoc_root(p->r.def), p->data_dir, &p->logo, d) != 0)
 		data_bad = 1;
 	plugins_init(&p->plugins, o->plugin_dirs, o->nplugin_dirs);

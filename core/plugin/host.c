@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/file.h"
 #include "base/guard.h"
+#include "base/hash.h"
 #include "data/image.h"
 #include "data/json.h"
 #include "data/schema.h"
@@ -100,9 +102,7 @@ static void report_at(rapport_ctx *ctx, const jnode *at, int warning, const char
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	diag_pos pos = jnode_pos(at ? at : ctx->sec->node);
 	/* two section types reading the same value report it once */
-	uint64_t h = 1469598103934665603u;
-	for (const char *c = msg; *c; c++)
-		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	uint64_t h = fnv_str(FNV_BASIS, msg);
 	h ^= (uint64_t)(uintptr_t)(at ? at : ctx->sec->node) * 31u + (uint64_t)warning;
 	for (size_t i = 0; i < ctx->nseen; i++)
 		if (ctx->seen[i] == h) {
@@ -346,15 +346,12 @@ static void h_table_groups(rapport_ctx *ctx, const char *const *groups)
 
 static int h_image(rapport_ctx *ctx, const char *file, const char *caption, double width)
 {
-	char dir[4096], err[8400];
-	snprintf(dir, sizeof(dir), "%s", ctx->r->path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		slash[slash == dir ? 1 : 0] = '\0';
-	else
-		snprintf(dir, sizeof(dir), ".");
+	char err[8400];
+	char *dir = path_dir(ctx->r->path);
 	image_info im;
-	if (!file || image_open(dir, file, &im, err, sizeof(err)) != 0) {
+	int bad = !file || image_open(dir, file, &im, err, sizeof(err)) != 0;
+	free(dir);
+	if (bad) {
 		h_error(ctx, NULL, "%s", file ? err : "image without a file name");
 		return RAPPORT_FAIL;
 	}

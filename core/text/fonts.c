@@ -1,5 +1,5 @@
 /*
- * fonts.c - face names, UTF-8 decoding and string widths.
+ * fonts.c - face names and string widths.
  *
  * The metrics themselves come from the PDF writer (or a test) through the
  * `metrics` callbacks; nothing here knows about font files.
@@ -57,75 +57,4 @@ double text_width(const metrics *m, face_id f, double size, const char *s, size_
 		sum += m->width(m->ud, f, cp);
 	}
 	return (double)sum * size / 1000.0;
-}
-
-/* Is b a continuation byte (10xxxxxx)? */
-static int is_cont(unsigned char b)
-{
-	return (b & 0xC0) == 0x80;
-}
-
-/*
- * Strict UTF-8 (RFC 3629).  On an invalid sequence returns U+FFFD and skips
- * the maximal subpart of it (the longest prefix that could have started a
- * valid sequence, at least one byte), as Unicode recommends, so one bad byte
- * never swallows the valid characters after it.  Overlong forms, surrogates
- * (U+D800..DFFF) and values above U+10FFFF are invalid.  If *s >= end the
- * function returns U+FFFD and leaves *s alone.
- */
-uint32_t utf8_next(const char **s, const char *end)
-{
-	const unsigned char *p = (const unsigned char *)*s;
-	const unsigned char *e = (const unsigned char *)end;
-
-	if (p >= e)
-		return 0xFFFD;
-
-	unsigned char b0 = p[0];
-	if (b0 < 0x80) {
-		*s += 1;
-		return b0;
-	}
-
-	/* Number of continuation bytes and the allowed range of the second
-	 * byte, which is where overlongs, surrogates and > U+10FFFF are caught. */
-	int need;
-	unsigned char lo = 0x80, hi = 0xBF;
-	uint32_t cp;
-	if (b0 >= 0xC2 && b0 <= 0xDF) {
-		need = 1;
-		cp = b0 & 0x1F;
-	} else if (b0 >= 0xE0 && b0 <= 0xEF) {
-		need = 2;
-		cp = b0 & 0x0F;
-		if (b0 == 0xE0)
-			lo = 0xA0; /* overlong below U+0800 */
-		else if (b0 == 0xED)
-			hi = 0x9F; /* surrogates */
-	} else if (b0 >= 0xF0 && b0 <= 0xF4) {
-		need = 3;
-		cp = b0 & 0x07;
-		if (b0 == 0xF0)
-			lo = 0x90; /* overlong below U+10000 */
-		else if (b0 == 0xF4)
-			hi = 0x8F; /* above U+10FFFF */
-	} else {
-		/* 80..BF (stray continuation), C0, C1, F5..FF */
-		*s += 1;
-		return 0xFFFD;
-	}
-
-	int i = 1;
-	for (; i <= need; i++) {
-		if (p + i >= e)
-			break;
-		unsigned char b = p[i];
-		if (i == 1 ? (b < lo || b > hi) : !is_cont(b))
-			break;
-		cp = (cp << 6) | (b & 0x3F);
-	}
-	*s += i;
-	if (i <= need)
-		return 0xFFFD;
-	return cp;
 }

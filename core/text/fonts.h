@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/utf8.h"
+
 /* The faces a report uses. */
 typedef enum face_id {
 	FACE_SERIF = 0,
@@ -49,9 +51,5 @@ typedef struct metrics {
 
 /* Width of a UTF-8 string in points at `size`. */
 double text_width(const metrics *m, face_id f, double size, const char *s, size_t len);
-
-/* Decodes one UTF-8 sequence at *s (advancing it); returns U+FFFD for an
- * invalid sequence. */
-uint32_t utf8_next(const char **s, const char *end);
 
 #endif

@@ -15,6 +15,9 @@
 #include <string.h>
 
 #include "base/arena.h"
+#include "base/file.h"
+#include "base/hash.h"
+#include "base/utf8.h"
 #include "text/fonts.h"
 
 #ifndef HYPHEN_DIR
@@ -92,27 +95,10 @@ void hyph_close(hyphenator *h)
 	free(h);
 }
 
-/* FNV-1a, a byte at a time: hash() of a string, and the prefixes' hashes
- * that hyph_open_for matches pattern letters against. */
-#define FNV_START 1469598103934665603ull
-
-static uint64_t fnv_step(uint64_t x, char c)
-{
-	return (x ^ (unsigned char)c) * 1099511628211ull;
-}
-
-static uint64_t hash(const char *s, size_t len)
-{
-	uint64_t x = FNV_START;
-	for (size_t i = 0; i < len; i++)
-		x = fnv_step(x, s[i]);
-	return x;
-}
-
 /* The slot for w: its entry, or the empty slot where it belongs. */
 static cached *slot(hyphenator *h, const char *w, size_t len)
 {
-	size_t i = (size_t)hash(w, len) & (h->nslots - 1);
+	size_t i = (size_t)fnv_bytes(FNV_BASIS, w, len) & (h->nslots - 1);
 	while (h->slots[i].word &&
 	       (strncmp(h->slots[i].word, w, len) != 0 || h->slots[i].word[len] != '\0'))
 		i = (i + 1) & (h->nslots - 1);
@@ -159,15 +145,8 @@ static size_t encode(int utf8, const uint32_t *cps, size_t n, char *enc, size_t 
 			if (c > 0xFF)
 				return 0; /* not in the dictionary's alphabet */
 			buf[k++] = (char)c;
-		} else if (c < 0x80) {
-			buf[k++] = (char)c;
-		} else if (c < 0x800) {
-			buf[k++] = (char)(0xC0 | (c >> 6));
-			buf[k++] = (char)(0x80 | (c & 0x3F));
 		} else if (c < 0x10000) {
-			buf[k++] = (char)(0xE0 | (c >> 12));
-			buf[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
-			buf[k++] = (char)(0x80 | (c & 0x3F));
+			k = utf8_encode(c, buf);
 		} else {
 			return 0;
 		}
@@ -184,7 +163,7 @@ static size_t encode(int utf8, const uint32_t *cps, size_t n, char *enc, size_t 
 /* The slot of s in set (its entry, or the empty slot where it belongs). */
 static char **strset_slot(const strset *set, const char *s)
 {
-	size_t i = (size_t)hash(s, strlen(s)) & (set->n - 1);
+	size_t i = (size_t)fnv_str(FNV_BASIS, s) & (set->n - 1);
 	while (set->v[i] && strcmp(set->v[i], s) != 0)
 		i = (i + 1) & (set->n - 1);
 	return &set->v[i];
@@ -376,9 +355,9 @@ static void add_words(const char *text, int utf8, strset *words, hashset *keys)
 			enc[0] = '.';
 			enc[el + 1] = '.';
 			for (size_t i = 0; i < el + 2; i++) {
-				uint64_t x = FNV_START;
+				uint64_t x = FNV_BASIS;
 				for (size_t k = i; k < el + 2 && k - i < MAX_KEY; k++) {
-					x = fnv_step(x, enc[k]);
+					x = fnv_step(x, (unsigned char)enc[k]);
 					hashset_add(keys, x);
 				}
 			}
@@ -392,50 +371,24 @@ static void add_words(const char *text, int utf8, strset *words, hashset *keys)
  * letters (the bytes before any '/', digits left out) are one of keys. */
 static int pattern_wanted(const char *p, size_t len, const hashset *keys)
 {
-	uint64_t x = FNV_START;
+	uint64_t x = FNV_BASIS;
 	size_t letters = 0;
 	for (size_t i = 0; i < len && p[i] != '/'; i++) {
 		if (p[i] >= '0' && p[i] <= '9')
 			continue;
-		x = fnv_step(x, p[i]);
+		x = fnv_step(x, (unsigned char)p[i]);
 		letters++;
 	}
 	return letters == 0 || letters > MAX_KEY || hashset_has(keys, x);
 }
 
-/* Reads the file at path whole (NUL-terminated); NULL if it cannot. */
-static char *read_text(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t n = 0, cap = 0, got;
-	do {
-		if (cap - n < 65536) {
-			cap = cap ? 2 * cap : 262144;
-			buf = xrealloc(buf, cap);
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-	} while (got > 0);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 hyphenator *hyph_open_for(const char *path, const char *const *texts, size_t ntexts)
 {
 	size_t len;
-	char *dic = read_text(path, &len);
-	if (!dic)
+	unsigned char *bytes;
+	if (file_read(path, 0, &bytes, &len) != FILE_READ_OK)
 		return NULL;
+	char *dic = (char *)bytes;
 	/* the first line names the encoding; a second level of patterns
 	 * (NEXTLEVEL, for compounds) is left to hyph_open */
 	int utf8 = strncmp(dic, "UTF-8", 5) == 0;

@@ -8,7 +8,6 @@ for tool in mutool gs pdfdetach pdffonts sha256sum md5sum cmp; do
   command -v "$tool" >/dev/null || { echo "SKIP: $tool not installed" >&2; exit 77; }
 done
 unset SOURCE_DATE_EPOCH
-not() { ! "$@"; }
 
 PDF="$TMP/a.pdf"
 "$RAPPORT" build "$REPORT" -o "$PDF" -q 2>"$TMP/build.err"
@@ -120,11 +119,14 @@ M="$TMP/saved/rapport-manifest.json"
 expect "the manifest names the rapport version" test "$(jq -r .rapport "$M")" = "$("$RAPPORT" --version | cut -d' ' -f2)"
 expect "the manifest records the options" test "$(jq -c .options "$M")" = '{"year":0,"lang":"sv"}'
 for p in outreach placements census analysis; do
-  so="$top_builddir/.libs/$p.so"
-  expect "the manifest has plugin $p with its version and the .so's SHA-256" \
-    test "$(jq -r --arg p "$p" '.plugins[] | select(.name == $p) | .version + " " + .file + " " + .sha256' "$M")" = \
-    "$("$RAPPORT" plugins | awk -v p="$p" '$1 == p {print $2}') $p.so $(sha256sum <"$so" | cut -d' ' -f1)"
+  expect "the manifest has plugin $p with its version, file, ABI and API level (not the .so's bytes)" \
+    test "$(jq -r --arg p "$p" '.plugins[] | select(.name == $p) | "\(.version) \(.file) \(.abi) \(.api_level) \(.sha256)"' "$M")" = \
+    "$("$RAPPORT" plugins | awk -v p="$p" '$1 == p {print $2}') $p.so 1 2 null"
 done
+expect "the manifest names the libraries that shape the bytes" \
+  test "$(jq -r '.libraries | map(.name) | join(" ")' "$M")" = "libharu libdeflate cJSON"
+expect "the manifest has the hyphenation patterns' file and SHA-256" \
+  test "$(jq -r '.hyphenation | .file + " " + .sha256' "$M")" = "hyph_sv_SE.dic $(sha256sum <"$(jq -r .hyphenation.file "$M" | sed "s|^|${HYPHEN_DIR:-/usr/share/hyphen}/|")" | cut -d' ' -f1)"
 expect "the manifest records no absolute path" not grep -q '"/' "$M"
 
 # ------------------------------------------------- other readers agree
@@ -186,7 +188,7 @@ qpdf "$PDF" "$TMP/resaved.pdf"
 "$RAPPORT" verify "$TMP/resaved.pdf" >"$TMP/out" 2>&1
 expect "verify of a re-saved file says it differs (exit 6)" test $? -eq 6
 expect "and that the bytes differ" grep -q "bytes: the rebuild differs from byte" "$TMP/out"
-expect "and nothing else" test "$(grep -c ': \(data\|rapport version\|plugin\|font\|libharu\)' "$TMP/out")" -eq 0
+expect "and nothing else" test "$(grep -c ': \(data\|rapport version\|plugin\|font\|library\|hyphenation\|ICC\)' "$TMP/out")" -eq 0
 
 # embedded data changed after the build
 sed 's/"year": 2018/"year": 2018 /' "$DATA/2018.json" >"$TMP/2018.json"
@@ -204,14 +206,34 @@ qpdf "$PDF" --add-attachment "$TMP/rapport-manifest.json" --key=rapport-manifest
 expect "verify of another version's PDF fails (exit 6)" test $? -eq 6
 expect "and names both versions" grep -q "rapport version: the PDF was made with 0.0.9, the rebuild used $(jq -r .rapport "$M")" "$TMP/out"
 
-# a different plugin build: the same census plugin with one more byte
+# another build of the same plugin (other bytes, same source): still verified
 mkdir "$TMP/plugins"
 cp "$top_builddir/.libs/census.so" "$TMP/plugins/census.so"
 printf 'x' >>"$TMP/plugins/census.so"
 "$RAPPORT" verify "$PDF" --plugin-dir "$TMP/plugins" >"$TMP/out" 2>&1
 rc=$?
-expect "verify with another census.so fails (exit 6, got $rc)" test $rc -eq 6
-expect "and names the plugin and both hashes" grep -q "plugin census: the PDF was made with census.so (SHA-256 $(sha256sum <"$top_builddir/.libs/census.so" | cut -d' ' -f1)), the rebuild used census.so (SHA-256 $(sha256sum <"$TMP/plugins/census.so" | cut -d' ' -f1))" "$TMP/out"
+expect "verify with another build of census.so passes (exit 0, got $rc)" test $rc -eq 0
+# another version of the census plugin
+sed 's/\.version = "1\.0\.0"/.version = "1.0.1"/' "$top_srcdir/plugins/census/census.c" >"$TMP/census.c"
+${CC:-cc} -std=c11 -shared -fPIC -fvisibility=hidden -I"$top_srcdir/include" "$TMP/census.c" \
+  -o "$TMP/plugins/census.so"
+"$RAPPORT" verify "$PDF" --plugin-dir "$TMP/plugins" >"$TMP/out" 2>&1
+rc=$?
+expect "verify with census 1.0.1 fails (exit 6, got $rc)" test $rc -eq 6
+expect "and names the plugin and both versions" grep -q "plugin census: the PDF was made with census.so, version 1.0.0, ABI 1, API level 2, the rebuild used census.so, version 1.0.1, ABI 1, API level 2" "$TMP/out"
+expect "and says what to do" grep -q "for the same bytes, rebuild with what the PDF was made with (above), or keep the PDF as it is" "$TMP/out"
+# another libharu (the manifest of the PDF says 0.9)
+jq '(.libraries[] | select(.name == "libharu") | .version) = "0.9"' "$M" >"$TMP/rapport-manifest.json"
+qpdf "$PDF" --add-attachment "$TMP/rapport-manifest.json" --key=rapport-manifest.json --replace -- "$TMP/oldharu.pdf"
+"$RAPPORT" verify "$TMP/oldharu.pdf" >"$TMP/out" 2>&1
+expect "verify of a PDF made with another libharu fails (exit 6)" test $? -eq 6
+expect "and names the library and both versions" grep -q "library libharu: the PDF was made with version 0.9, the rebuild used version 2.3.0" "$TMP/out"
+# other hyphenation patterns
+jq '.hyphenation.sha256 = "00"' "$M" >"$TMP/rapport-manifest.json"
+qpdf "$PDF" --add-attachment "$TMP/rapport-manifest.json" --key=rapport-manifest.json --replace -- "$TMP/olddict.pdf"
+"$RAPPORT" verify "$TMP/olddict.pdf" >"$TMP/out" 2>&1
+expect "verify of a PDF made with other hyphenation patterns fails (exit 6)" test $? -eq 6
+expect "and names the patterns" grep -q "hyphenation patterns: the PDF was made with hyph_sv_SE.dic, SHA-256 00, the rebuild used hyph_sv_SE.dic, SHA-256 " "$TMP/out"
 expect "verify leaves no scratch directory behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'rapport-verify.*' -newer "$PDF" 2>/dev/null)"
 
 # the yearly routine of README.md, for a new year 2021

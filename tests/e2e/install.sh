@@ -24,6 +24,13 @@ expect "<rapport/plugin.h> is installed" test -n "$header"
 expect "the man page is installed" test -n "$(find_one '*/man1/rapport.1')"
 expect "the four plugins are installed" test "$(find "$STAGE" -path '*/lib/rapport/*.so' | wc -l)" -eq 4
 expect "rapport is installed" test -n "$bin"
+expect "no libtool .la file is installed" test -z "$(find "$STAGE" -name '*.la')"
+for d in README.md architecture.md archiving.md data-format.md writing-plugins.md; do
+  expect "the documentation $d is installed" test -n "$(find_one "*/share/doc/rapport/$d")"
+done
+expect "the JSON Schemas are installed" test -n "$(find_one '*/share/rapport/schema/year.schema.json')"
+expect "the bash completion is installed where bash-completion looks" \
+  test -n "$(find_one '*/share/bash-completion/completions/rapport')"
 [ -n "$pc" ] && [ -n "$bin" ] || { finish; exit; }
 
 export PKG_CONFIG_PATH="${pc%/*}" PKG_CONFIG_SYSROOT_DIR="$STAGE"

@@ -26,6 +26,9 @@ expect() {
   if "$@"; then ok; else fail "$what"; fi
 }
 
+# not COMMAND...: succeeds when the command fails.
+not() { ! "$@"; }
+
 # contains FILE TEXT: the file holds the text (fixed string).
 contains() {
   grep -qF -- "$2" "$1"

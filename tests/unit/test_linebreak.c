@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "fake_metrics.h"
+#include "base/file.h"
 #include "text/hyphen.h"
 #include "text/linebreak.h"
 #include "text/markup.h"
@@ -235,14 +236,9 @@ static char *data_file(const char *name)
 	const char *top = getenv("top_srcdir");
 	char path[1024];
 	snprintf(path, sizeof(path), "%s/data/%s", top ? top : ".", name);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = calloc(1, 1 << 20);
-	size_t n = fread(buf, 1, (1 << 20) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return buf;
+	unsigned char *buf;
+	size_t n;
+	return file_read(path, 0, &buf, &n) == FILE_READ_OK ? (char *)buf : NULL;
 }
 
 /* Patterns chosen for a report's words answer exactly as all of them do,

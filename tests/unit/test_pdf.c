@@ -23,6 +23,7 @@
 #include <hpdf.h>
 
 #include "base/diag.h"
+#include "base/file.h"
 #include "page/page.h"
 #include "base/output.h"
 #include "pdf/fontlist.h"
@@ -90,22 +91,13 @@ static void write_file(const char *path, const char *text)
 /* Reads a whole file (NUL-terminated); *len gets its size. */
 static char *read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	unsigned char *b;
+	size_t n;
+	if (file_read(path, 0, &b, &n) != FILE_READ_OK)
 		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	size_t got;
-	while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-		n += got;
-		if (cap - n - 1 == 0)
-			buf = realloc(buf, cap *= 2);
-	}
-	fclose(f);
-	buf[n] = '\0';
 	if (len)
 		*len = n;
-	return buf;
+	return (char *)b;
 }
 
 /* Runs a shell command; stdout and stderr go to files in tmpdir, which are

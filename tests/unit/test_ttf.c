@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "pdf/ttf.h"
+#include "base/file.h"
 
 #define FONT "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"
 
@@ -29,19 +30,8 @@ static uint32_t sum(const uint8_t *p, size_t len)
 
 static uint8_t *slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	*len = (size_t)ftell(f);
-	fseek(f, 0, SEEK_SET);
-	uint8_t *b = malloc(*len);
-	if (fread(b, 1, *len, f) != *len) {
-		free(b);
-		b = NULL;
-	}
-	fclose(f);
-	return b;
+	unsigned char *b;
+	return file_read(path, 0, &b, len) == FILE_READ_OK ? b : NULL;
 }
 
 /* The directory entry of table `tag`, or NULL. */
