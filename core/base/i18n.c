@@ -71,6 +71,14 @@ static const struct {
         {"source", {"Källa", "Source"}},
         {"chart_data", {"Diagramdata", "Chart data"}},
         {"none", {EN_DASH, EN_DASH}},
+        {"logo", {"Logotyp:", "Logo:"}},
+        {"chart_bar", {"Stapeldiagram", "Bar chart"}},
+        {"chart_line", {"Linjediagram", "Line chart"}},
+        {"chart_pie", {"Cirkeldiagram", "Pie chart"}},
+        {"chart_other", {"Diagram", "Chart"}},
+        {"chart_see",
+         {"Värdena finns i tabellerna i avsnittet Diagramdata.",
+          "The values are in the tables of the section Chart data."}},
 };
 
 static lang_id checked(lang_id l)

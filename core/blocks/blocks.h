@@ -67,6 +67,7 @@ typedef struct block {
 	enum block_kind kind;
 	int level;        /* heading: 1..4 */
 	int in_toc;       /* heading: listed in the contents */
+	int data_lang;    /* text from the data (in the report's `lang`), not labels */
 	const char *text; /* heading text, paragraph markup */
 	block_list_data *list;
 	block_table *table;

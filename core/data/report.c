@@ -165,6 +165,9 @@ int report_load(report *r, const char *path, int only_year, diag *d)
 	r->kind = str(root, "kind");
 	r->organisation = str(root, "organisation");
 	r->title = str(root, "title");
+	r->lang = str(root, "lang");
+	if (!r->lang)
+		r->lang = "sv";
 	r->subtitle = str(root, "subtitle");
 	r->date = str(root, "date");
 	if (r->date && !is_iso_date(r->date))

@@ -40,6 +40,7 @@ typedef struct report {
 	int first, last;  /* the period */
 	int single_year;  /* 0, or the year of a single-year report */
 	const char *organisation, *title, *subtitle, *date, *period_label, *kind;
+	const char *lang; /* the language of the data's text: "sv" (default) or "en" */
 } report;
 
 /* Loads the report at path.  only_year: 0 for the whole period, else that

@@ -16,6 +16,7 @@
 #define YEAR(req)  RAPPORT_T_INT, req, 1900, 2200
 
 static const char *const kinds[] = {"slutrapport", "arsrapport", NULL};
+static const char *const langs[] = {"sv", "en", NULL};
 static const char *const assessments[] = {"uppfyllt", "delvis", "ej", "ej-bedomt", NULL};
 static const char *const results[] = {"arbete", "arbetsformedlingen", "ater", "forlangning", NULL};
 static const char *const genders[] = {"kvinna", "man", NULL};
@@ -80,6 +81,8 @@ const rapport_field report_definition_fields[] = {
         {"stated", RAPPORT_T_OBJECT, 0, 0, 0, stated_fields, 0, NULL, "totals stated elsewhere"},
         {"sections", RAPPORT_T_ARRAY, 1, 1, 1e9, NULL, RAPPORT_T_OBJECT, NULL, "the chapters"},
         {"logo", TEXT(0), NULL, 0, NULL, "a PNG or JPEG file for the title page"},
+        {"lang", RAPPORT_T_STRING, 0, 0, 0, NULL, 0, langs,
+         "the language of the data's text (default sv)"},
         {"chart_data_appendix", RAPPORT_T_BOOL, 0, 0, 0, NULL, 0, NULL, "false: no appendix"},
         {.key = NULL},
 };

@@ -1001,6 +1001,8 @@ void layout_chart(layout *L, const block_chart *c)
 	L->figures++;
 	L->st->figures++;
 	float top = L->y;
+	int div = doc_open(L->doc, SE_DIV), fig = doc_open(L->doc, SE_FIGURE);
+	L->doc->elems[fig].text = chart_alt_text(L, c);
 
 	/* the y axis title at the left of the top band, the legend at its right
 	 * (or on a row of its own): outside the plot, so it covers no data */
@@ -1018,8 +1020,12 @@ void layout_chart(layout *L, const block_chart *c)
 		vertical(L, c, top, &g);
 
 	float y = top - g.head - g.plot - g.below - 6;
+	doc_close(L->doc, fig);
+	int cap = doc_open(L->doc, SE_CAPTION);
 	draw_lines(L, &g.caption, 0, g.caption.nlines, L->left, y - CAPTION_SIZE,
 	           CAPTION_SIZE * 1.3f, COLOR_ACCENT);
+	doc_close(L->doc, cap);
+	doc_close(L->doc, div);
 	y -= (float)g.caption.nlines * CAPTION_SIZE * 1.3f;
 	L->y = y - 8;
 }

@@ -63,11 +63,22 @@ void layout_image(layout *L, const block_image *im)
 	L->st->figures++;
 	float w, h;
 	fit(L, im, content_width(L) * im->scale, (L->top - L->bottom) * 0.6f, &w, &h);
+	/* structure: Div > Figure (/Alt: the data's, else the caption) + Caption */
+	document *doc = L->doc;
+	int div = doc_open(doc, SE_DIV);
+	int fig = doc_open(doc, SE_FIGURE);
+	doc->elems[fig].text = im->alt && *im->alt ? im->alt
+	                       : im->caption       ? im->caption
+	                                           : label(L->o->lang, "figure");
 	place(L, im, L->left + (content_width(L) - w) / 2, L->y - h, w, h);
+	doc_close(doc, fig);
 	float y = L->y - h - 6;
 	para p = caption(L, im, L->figures);
+	int cap = doc_open(doc, SE_CAPTION);
 	draw_lines(L, &p, 0, p.nlines, L->left, y - CAPTION_SIZE, CAPTION_SIZE * 1.3f,
 	           COLOR_ACCENT);
+	doc_close(doc, cap);
+	doc_close(doc, div);
 	L->y = y - (float)p.nlines * CAPTION_SIZE * 1.3f - 8;
 }
 

@@ -28,6 +28,7 @@ typedef struct toc_entry {
 	int level;
 	const char *number; /* "2.1" */
 	const char *title;  /* plain text */
+	int data_lang;      /* the data's text (block.data_lang) */
 	int page;           /* 0-based; -1 until placed */
 	float y;
 } toc_entry;
@@ -50,6 +51,16 @@ typedef struct layout {
 	xref_target *targets; /* tables and figures with an anchor */
 	size_t ntargets;
 	int targets_moved; /* a target's page differs from the previous pass */
+	/* structure (the tagged PDF) */
+	int sect;              /* the current chapter's Sect, 0: none yet */
+	int toc_sect;          /* the contents' Sect, made before the body */
+	int hlev[8], hn;       /* levels of the open headings (outline nesting) */
+	int hyph_span;         /* Span of a word hyphenated at a line end ... */
+	const para *hyph_para; /* ... whose rest begins line hyph_line of this */
+	size_t hyph_line;
+	const char *link_uri;     /* a link continued on the next line: its URI */
+	int link_elem;            /* and its Link element */
+	unsigned char title_data; /* title page text from the data (its language) */
 } layout;
 
 /* Width of the text column. */
@@ -70,6 +81,10 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 /* Draws a single line of text (no breaking) and returns its width. */
 float draw_string(layout *L, face_id f, float size, rgb color, float x, float y, const char *s);
 float string_width(const layout *L, face_id f, float size, const char *s);
+
+/* The text of a chart's Figure /Alt: what it shows (c->alt, else its kind
+ * and caption) and its values, from its data (arena memory). */
+const char *chart_alt_text(layout *L, const block_chart *c);
 
 void layout_table(layout *L, const block_table *t);
 void layout_chart(layout *L, const block_chart *c);

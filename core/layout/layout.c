@@ -45,8 +45,9 @@ float draw_string(layout *L, face_id f, float size, rgb color, float x, float y,
 	return (float)text_width(L->m, f, size, s, len);
 }
 
-/* Adds the clickable area of a link over [x0, x1) of the line at baseline y. */
-static void link_area(layout *L, const char *uri, float size, float x0, float x1, float y)
+/* Adds the clickable area of a link over [x0, x1) of the line at baseline y,
+ * an annotation of Link element elem. */
+static void link_area(layout *L, const char *uri, float size, float x0, float x1, float y, int elem)
 {
 	draw_op *u = doc_op(L->doc, L->page, DRAW_URI);
 	u->x = x0;
@@ -54,43 +55,117 @@ static void link_area(layout *L, const char *uri, float size, float x0, float x1
 	u->w = x1 - x0;
 	u->h = size * 1.15f;
 	u->text = arena_strdup(L->doc->arena, uri);
+	u->elem = elem;
+}
+
+/* Draws a run of text as an op of structure element elem. */
+static void put_run(layout *L, const lb_frag *run, float size, rgb color, float x, float y,
+                    int elem)
+{
+	doc_text(L->doc, L->page, run->face, size, color, x, y, run->text, run->len);
+	L->doc->pages[L->page].ops[L->doc->pages[L->page].n - 1].elem = elem;
+}
+
+/* One past the last word of the word that begins with piece `first` of
+ * line l: pieces joined by hyphenation points are one word of the text. */
+static size_t word_end(const para *p, const lb_line *l, size_t first)
+{
+	size_t w = first;
+	while (w + 1 < l->first + l->n && p->words[w].brk == LB_BRK_HYPHEN)
+		w++;
+	return w + 1;
+}
+
+/* The text of pieces [a, b) of p, after the string s (arena memory). */
+static const char *pieces_text(arena *ar, const char *s, const para *p, size_t a, size_t b)
+{
+	size_t n = strlen(s);
+	for (size_t w = a; w < b; w++)
+		for (size_t f = 0; f < p->words[w].nfrags; f++)
+			n += p->words[w].frags[f].len;
+	char *t = arena_alloc(ar, n + 1), *o = t + strlen(s);
+	memcpy(t, s, strlen(s));
+	for (size_t w = a; w < b; w++)
+		for (size_t f = 0; f < p->words[w].nfrags; f++) {
+			memcpy(o, p->words[w].frags[f].text, p->words[w].frags[f].len);
+			o += p->words[w].frags[f].len;
+		}
+	*o = '\0';
+	return t;
 }
 
 /* Draws lines [from, to) of p.  Adjacent fragments of one face and link
  * that are contiguous in the text (the pieces of a hyphenatable word) are
  * drawn as one string, so the PDF holds whole words; a link gets one
- * clickable area per line. */
+ * clickable area per line.  Structure: the text belongs to the current
+ * element, a link's to a Link element under it (one per link, over
+ * lines), and a word hyphenated at a line end, its hyphen and its rest on
+ * the next line to a Span whose /ActualText is the whole word. */
 void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float baseline,
                 float leading, rgb color)
 {
+	document *doc = L->doc;
+	int base = doc->cur_elem;
 	for (size_t k = from; k < to; k++) {
 		const lb_line *l = &p->lines[k];
 		float cx = x, y = baseline - (float)(k - from) * leading;
 		lb_frag run = {0};
 		float run_x = 0;
+		int run_elem = base;
+		/* this line may begin with the rest of a hyphenated word (pieces
+		 * before cont_end) and end with the first part of one (pieces
+		 * from hy_from on) */
+		int cont =
+		        L->hyph_span && L->hyph_para == p && L->hyph_line == k ? L->hyph_span : 0;
+		size_t cont_end = cont && l->n ? word_end(p, l, l->first) : l->first;
+		size_t hy_from = SIZE_MAX;
+		if (l->hyphen && l->n) {
+			hy_from = l->first + l->n - 1;
+			while (hy_from > l->first && p->words[hy_from - 1].brk == LB_BRK_HYPHEN)
+				hy_from--;
+		}
+		int hs = hy_from < cont_end ? cont : 0; /* a word over three lines */
+		L->hyph_span = 0;
 		const char *uri = NULL;
+		int link = 0;
 		float ux0 = 0, ux1 = 0;
 		for (size_t w = l->first; w < l->first + l->n; w++) {
 			const lb_word *word = &p->words[w];
 			float fx = cx;
 			for (size_t f = 0; f < word->nfrags; f++) {
 				const lb_frag *fr = &word->frags[f];
-				if (run.len && fr->face == run.face &&
+				if (fr->uri != uri) {
+					if (run.len)
+						put_run(L, &run, p->size, color, run_x, y,
+						        run_elem);
+					run.len = 0;
+					if (uri)
+						link_area(L, uri, p->size, ux0, ux1, y, link);
+					uri = fr->uri;
+					ux0 = fx;
+					link = !uri                 ? 0
+					       : uri == L->link_uri ? L->link_elem
+					                            : doc_elem(doc, SE_LINK, base);
+					L->link_uri = uri;
+					L->link_elem = link;
+				}
+				if (w >= hy_from && !hs)
+					hs = doc_elem(doc, SE_SPAN, link ? link : base);
+				int elem = w < cont_end   ? cont
+				           : w >= hy_from ? hs
+				           : link         ? link
+				                          : base;
+				if (run.len && elem == run_elem && fr->face == run.face &&
 				    fr->text == run.text + run.len && fx == run_x + run.width) {
 					run.len += fr->len;
 					run.width += fr->width;
 				} else {
 					if (run.len)
-						doc_text(L->doc, L->page, run.face, p->size, color,
-						         run_x, y, run.text, run.len);
+						put_run(L, &run, p->size, color, run_x, y,
+						        run_elem);
 					run = *fr;
 					run_x = fx;
-				}
-				if (fr->uri != uri) {
-					if (uri)
-						link_area(L, uri, p->size, ux0, ux1, y);
-					uri = fr->uri;
-					ux0 = fx;
+					run_elem = elem;
 				}
 				fx += fr->width;
 				ux1 = fx;
@@ -100,14 +175,33 @@ void draw_lines(layout *L, const para *p, size_t from, size_t to, float x, float
 				cx += l->gap;
 		}
 		if (run.len)
-			doc_text(L->doc, L->page, run.face, p->size, color, run_x, y, run.text,
-			         run.len);
+			put_run(L, &run, p->size, color, run_x, y, run_elem);
 		if (uri)
-			link_area(L, uri, p->size, ux0, ux1, y);
-		if (l->hyphen && l->n) {
+			link_area(L, uri, p->size, ux0, ux1, y, link);
+		if (hs) {
+			/* the whole word: its pieces here (or what the Span had)
+			 * and the rest on the next line */
+			const char *t = hs == cont ? doc->elems[hs].text
+			                           : pieces_text(doc->arena, "", p, hy_from,
+			                                         l->first + l->n);
+			if (k + 1 < p->nlines && p->lines[k + 1].n) {
+				const lb_line *next = &p->lines[k + 1];
+				t = pieces_text(doc->arena, t, p, next->first,
+				                word_end(p, next, next->first));
+			}
+			doc->elems[hs].text = t;
+			L->hyph_span = hs;
+			L->hyph_para = p;
+			L->hyph_line = k + 1;
 			const lb_word *last = &p->words[l->first + l->n - 1];
-			face_id f = last->nfrags ? last->frags[last->nfrags - 1].face : FACE_SERIF;
-			doc_text(L->doc, L->page, f, p->size, color, cx, y, "-", 1);
+			lb_frag h = {.face = last->nfrags ? last->frags[last->nfrags - 1].face
+			                                  : FACE_SERIF,
+			             .text = "-",
+			             .len = 1};
+			put_run(L, &h, p->size, color, cx, y, hs);
+		} else if (l->hyphen && l->n) {
+			lb_frag h = {.face = FACE_SERIF, .text = "-", .len = 1};
+			put_run(L, &h, p->size, color, cx, y, base);
 		}
 	}
 }
@@ -153,11 +247,13 @@ int layout_need(layout *L, float height)
 
 /* ------------------------------------------------------------ title page */
 
-/* Draws markup centred on lines of at most width, first baseline at y.
- * Returns the y below the last line. */
-static float centred_text(layout *L, family fam, float size, float leading, rgb color,
-                          const char *markup, float y, float width)
+/* Draws markup centred on lines of at most width, first baseline at y, as
+ * one structure element of role.  Returns the y below the last line. */
+static float centred_text(layout *L, enum se_role role, family fam, float size, float leading,
+                          rgb color, const char *markup, float y, float width)
 {
+	int e = doc_open(L->doc, role);
+	L->doc->elems[e].lang = L->title_data; /* the data's, or a label */
 	para p;
 	para_shape(&p, L->a, L->m, fam, size, markup);
 	para_break(&p, L->a, width, 0);
@@ -166,6 +262,7 @@ static float centred_text(layout *L, family fam, float size, float leading, rgb 
 		draw_lines(L, &p, k, k + 1, x, y, leading, color);
 		y -= leading;
 	}
+	doc_close(L->doc, e);
 	return y;
 }
 
@@ -175,43 +272,61 @@ static void title_page(layout *L)
 	layout_new_page(L);
 	float w = content_width(L);
 	/* a band across the top with the organisation */
+	doc_artifact(L->doc, ART_LAYOUT);
 	doc_rect(L->doc, L->page, 0, (float)PAGE_HEIGHT - 150, (float)PAGE_WIDTH, 150,
 	         &COLOR_ACCENT, NULL, 0);
+	doc_artifact(L->doc, ART_NONE);
+	L->title_data = 1;
 	if (o->organisation)
-		centred_text(L, FAMILY_SANS, 13, 16, COLOR_WHITE, o->organisation,
+		centred_text(L, SE_P, FAMILY_SANS, 13, 16, COLOR_WHITE, o->organisation,
 		             (float)PAGE_HEIGHT - 84, w);
-	if (o->logo) /* in the white space between the band and the title */
+	if (o->logo) { /* in the white space between the band and the title */
+		int fig = doc_open(L->doc, SE_FIGURE);
+		L->doc->elems[fig].text =
+		        o->logo->alt ? o->logo->alt
+		                     : arena_printf(L->doc->arena, "%s %s", label(o->lang, "logo"),
+		                                    o->organisation ? o->organisation : "");
 		layout_logo(L, o->logo, (float)PAGE_WIDTH / 2, (float)PAGE_HEIGHT - 215, w * 0.5f,
 		            90);
+		doc_close(L->doc, fig);
+	}
 	float y = (float)PAGE_HEIGHT - 300;
 	char *t = arena_printf(L->a, "**%s**", o->title ? o->title : "");
-	y = centred_text(L, FAMILY_SANS, 34, 40, COLOR_ACCENT, t, y, w);
+	/* the title: /Title, role-mapped to P (it is in no outline) */
+	L->title_data = !o->title_is_label;
+	y = centred_text(L, SE_TITLE, FAMILY_SANS, 34, 40, COLOR_ACCENT, t, y, w);
+	L->title_data = 1;
 	if (o->subtitle)
-		y = centred_text(L, FAMILY_SERIF, 16, 22, COLOR_TEXT, o->subtitle, y - 18,
+		y = centred_text(L, SE_P, FAMILY_SERIF, 16, 22, COLOR_TEXT, o->subtitle, y - 18,
 		                 w * 0.85f);
+	L->title_data = 0; /* labels from here on, but the authors */
 	if (o->period_label) {
 		char *s = arena_printf(L->a, "%s: %s", label(o->lang, "period"), o->period_label);
-		y = centred_text(L, FAMILY_SERIF, 11.5f, 16, COLOR_MUTED, s, y - 10, w);
+		y = centred_text(L, SE_P, FAMILY_SERIF, 11.5f, 16, COLOR_MUTED, s, y - 10, w);
 	}
+	doc_artifact(L->doc, ART_LAYOUT);
 	doc_line(L->doc, L->page, L->left + w * 0.3f, y - 6, L->right - w * 0.3f, y - 6, COLOR_RULE,
 	         0.8f);
+	doc_artifact(L->doc, ART_NONE);
 
 	/* authors and date near the bottom */
 	float by = 230;
-	by = centred_text(L, FAMILY_SANS, 9, 13, COLOR_MUTED,
+	by = centred_text(L, SE_P, FAMILY_SANS, 9, 13, COLOR_MUTED,
 	                  arena_printf(L->a, "**%s**", label(o->lang, "authors")), by, w);
 	for (size_t i = 0; i < o->nauthors; i++) {
 		const layout_author *a = &o->authors[i];
 		char *s = a->role && *a->role ? arena_printf(L->a, "%s, %s", a->name, a->role)
 		                              : arena_strdup(L->a, a->name);
-		by = centred_text(L, FAMILY_SERIF, 11, 15, COLOR_TEXT, s, by, w);
+		L->title_data = 1;
+		by = centred_text(L, SE_P, FAMILY_SERIF, 11, 15, COLOR_TEXT, s, by, w);
+		L->title_data = 0;
 	}
 	if (o->date) {
 		char buf[64];
 		fmt_date(o->lang, o->date, buf, sizeof(buf));
-		by = centred_text(L, FAMILY_SANS, 9, 13, COLOR_MUTED,
+		by = centred_text(L, SE_P, FAMILY_SANS, 9, 13, COLOR_MUTED,
 		                  arena_printf(L->a, "**%s**", label(o->lang, "date")), by - 12, w);
-		centred_text(L, FAMILY_SERIF, 11, 15, COLOR_TEXT, buf, by, w);
+		centred_text(L, SE_P, FAMILY_SERIF, 11, 15, COLOR_TEXT, buf, by, w);
 	}
 }
 
@@ -245,6 +360,7 @@ static void collect_headings(layout *L, const block_list *b)
 		e->level = lv;
 		e->number = arena_strdup(L->doc->arena, number);
 		e->title = markup_plain(L->doc->arena, k->text);
+		e->data_lang = k->data_lang;
 		e->page = -1;
 	}
 }
@@ -258,10 +374,19 @@ static int contents(layout *L, int first_page, int draw)
 	int pg = first_page;
 	float y = L->top;
 	const float num_col = 34, page_col = 30;
+	document *doc = L->doc;
+	/* structure: Sect > H1, TOC > TOCI > Link (the entry's text and its
+	 * annotation) and a nested TOC for each level below; leaders are
+	 * artifacts */
+	int tocs[8] = {0}, tocis[8] = {0};
 	if (draw) {
 		L->page = pg;
+		doc->cur_elem = L->toc_sect;
+		int h = doc_open(doc, SE_H1);
 		draw_string(L, FACE_SANS_BOLD, HEADING[1].size, COLOR_ACCENT, L->left,
 		            y - HEADING[1].size, label(o->lang, "contents"));
+		doc_close(doc, h);
+		tocs[0] = doc_elem(doc, SE_TOC, L->toc_sect);
 	}
 	y -= HEADING[1].size + HEADING[1].after + 10;
 	for (size_t i = 0; i < L->ntoc; i++) {
@@ -303,6 +428,17 @@ static int contents(layout *L, int first_page, int draw)
 		y -= gap_before;
 		if (draw) {
 			L->page = pg;
+			int depth = e->level < 1 ? 0 : e->level > 7 ? 6 : e->level - 1;
+			for (int j = 1; j <= depth; j++)
+				if (!tocs[j])
+					tocs[j] =
+					        doc_elem(doc, SE_TOC,
+					                 tocis[j - 1] ? tocis[j - 1] : tocs[j - 1]);
+			tocis[depth] = doc_elem(doc, SE_TOCI, tocs[depth]);
+			for (int j = depth + 1; j < 8; j++)
+				tocs[j] = tocis[j] = 0;
+			doc->elems[tocis[depth]].lang = (unsigned char)e->data_lang;
+			doc->cur_elem = doc_elem(doc, SE_LINK, tocis[depth]);
 			float base = y - TOC_SIZE;
 			draw_string(L, f, TOC_SIZE, COLOR_TEXT, L->left + indent, base, e->number);
 			draw_lines(L, &p, 0, p.nlines, L->left + indent + num_col, base,
@@ -321,16 +457,22 @@ static int contents(layout *L, int first_page, int draw)
 			float step = dot * 2.2f;
 			/* align the dots on a common grid so columns of leaders line up */
 			float dx = L->left + step * (float)(int)((lx - L->left) / step + 1);
+			doc_artifact(doc, ART_LAYOUT);
 			for (; dx + dot <= rx; dx += step)
 				draw_string(L, FACE_SANS, TOC_SIZE, COLOR_MUTED, dx, last, ".");
+			doc_artifact(doc, ART_NONE);
 			draw_string(L, f, TOC_SIZE, COLOR_TEXT, L->right - nw, last, num);
 			draw_op *link = doc_op(L->doc, pg, DRAW_LINK);
+			link->text =
+			        *e->number ? arena_printf(doc->arena, "%s %s", e->number, e->title)
+			                   : e->title;
 			link->x = L->left + indent;
 			link->y = last - 4;
 			link->w = L->right - link->x;
 			link->h = (float)p.nlines * TOC_LEADING;
 			link->dest_page = e->page;
 			link->dest_y = e->y;
+			doc->cur_elem = L->toc_sect;
 		}
 		y -= (float)p.nlines * TOC_LEADING;
 		arena_reset(L->a);
@@ -408,13 +550,29 @@ static void place_heading(layout *L, const block *k, const block *next)
 	e->page = L->page;
 	e->y = L->y + 4;
 	rgb color = lv <= 2 ? COLOR_ACCENT : COLOR_TEXT;
+	/* structure: a Sect per chapter; Hn by the heading's depth in the
+	 * outline (as add_outline nests), so no level is skipped */
+	document *doc = L->doc;
+	if (lv == 1) {
+		doc->cur_elem = 1;
+		L->sect = doc_open(doc, SE_SECT);
+	}
+	while (L->hn > 0 && L->hlev[L->hn - 1] >= lv)
+		L->hn--;
+	if (L->hn < 6)
+		L->hlev[L->hn++] = lv;
+	int hd = doc_open(doc, (enum se_role)(SE_H1 + L->hn - 1));
+	doc->elems[hd].lang = (unsigned char)k->data_lang;
 	if (*e->number)
 		draw_string(L, f, size, color, L->left, base, e->number);
 	draw_lines(L, &p, 0, p.nlines, L->left + numw, base, leading, color);
+	doc_close(doc, hd);
 	L->y -= (float)p.nlines * leading;
 	if (lv == 1) {
 		L->y -= 6;
+		doc_artifact(doc, ART_LAYOUT);
 		doc_line(L->doc, L->page, L->left, L->y, L->right, L->y, COLOR_ACCENT, 1.2f);
+		doc_artifact(doc, ART_NONE);
 	}
 	L->y -= s->after;
 	char *title = *e->number ? arena_printf(L->a, "%s %s", e->number, e->title)
@@ -423,12 +581,18 @@ static void place_heading(layout *L, const block *k, const block *next)
 	L->st->headings++;
 }
 
+/* A list item's marker, drawn (as element elem) at x on the baseline of the
+ * item's first line, before it. */
+typedef struct marker {
+	const char *text;
+	float x;
+	int elem;
+} marker;
+
 /* Places the lines of a broken paragraph at x, splitting across pages with
  * no orphan (a first line alone at a page's foot) and no widow (a last line
- * alone at a page's head).  *first_page and *first_top (may be NULL) receive
- * where the first line went. */
-static void place_lines(layout *L, const para *p, float x, float leading, int *first_page,
-                        float *first_top)
+ * alone at a page's head); mark (may be NULL) goes with the first line. */
+static void place_lines(layout *L, const para *p, float x, float leading, const marker *mark)
 {
 	size_t done = 0;
 	while (done < p->nlines) {
@@ -452,9 +616,12 @@ static void place_lines(layout *L, const para *p, float x, float leading, int *f
 			L->st->orphans += done == 0 && fit == 1;
 			L->st->widows += p->nlines - (done + fit) == 1;
 		}
-		if (done == 0 && first_page) {
-			*first_page = L->page;
-			*first_top = L->y;
+		if (done == 0 && mark) {
+			int cur = L->doc->cur_elem;
+			L->doc->cur_elem = mark->elem;
+			draw_string(L, FACE_SERIF, BODY_SIZE, COLOR_ACCENT, mark->x,
+			            L->y - BODY_SIZE * 0.95f, mark->text);
+			L->doc->cur_elem = cur;
 		}
 		draw_lines(L, p, done, done + fit, x, L->y - p->size * 0.95f, leading, COLOR_TEXT);
 		L->y -= (float)fit * leading;
@@ -505,42 +672,48 @@ static void body_para(layout *L, para *p, const char *markup, float width)
 	}
 }
 
-static void place_paragraph(layout *L, const char *markup, float indent)
+static void place_paragraph(layout *L, const char *markup, float indent, int data_lang)
 {
 	para p;
 	body_para(L, &p, markup, content_width(L) - indent);
 	if (L->page < 0)
 		layout_new_page(L);
-	place_lines(L, &p, L->left + indent, BODY_LEADING, NULL, NULL);
+	int e = doc_open(L->doc, SE_P);
+	L->doc->elems[e].lang = (unsigned char)data_lang;
+	place_lines(L, &p, L->left + indent, BODY_LEADING, NULL);
+	doc_close(L->doc, e);
 	L->y -= PARA_GAP;
 }
 
+/* A list: L > LI > Lbl (the marker) + LBody (the text and any nested L). */
 static void place_list(layout *L, const block_list_data *l, float indent, int depth)
 {
 	const float hang = 16;
+	document *doc = L->doc;
+	int list = doc_open(doc, SE_L);
+	doc->elems[list].scope = l->ordered ? 1 : 2;
 	for (size_t i = 0; i < l->n; i++) {
 		para p;
 		body_para(L, &p, l->items[i].markup, content_width(L) - indent - hang);
 		if (layout_need(L, p.nlines > 1 ? 2 * BODY_LEADING : BODY_LEADING) == 0 && i > 0)
 			L->y -= 2; /* a little air between items */
 		/* the marker goes with the item's first line, wherever that lands */
-		int pg = L->page;
-		float y0 = L->y;
-		place_lines(L, &p, L->left + indent + hang, BODY_LEADING, &pg, &y0);
-		char mark[24];
+		char text[24];
 		if (l->ordered)
-			snprintf(mark, sizeof(mark), "%zu.", i + 1);
+			snprintf(text, sizeof(text), "%zu.", i + 1);
 		else
-			snprintf(mark, sizeof(mark), depth ? "\xe2\x80\x93" : "\xe2\x80\xa2");
-		int save = L->page;
-		L->page = pg;
-		draw_string(L, FACE_SERIF, BODY_SIZE, COLOR_ACCENT,
-		            L->left + indent + (depth ? 3 : 4), y0 - BODY_SIZE * 0.95f, mark);
-		L->page = save;
+			snprintf(text, sizeof(text), depth ? "\xe2\x80\x93" : "\xe2\x80\xa2");
+		int li = doc_open(doc, SE_LI);
+		marker mark = {text, L->left + indent + (depth ? 3 : 4), doc_elem(doc, SE_LBL, li)};
+		int body = doc_open(doc, SE_LBODY);
+		place_lines(L, &p, L->left + indent + hang, BODY_LEADING, &mark);
 		if (l->items[i].sub)
 			place_list(L, l->items[i].sub, indent + hang, depth + 1);
+		doc_close(doc, body);
+		doc_close(doc, li);
 		arena_reset(L->a);
 	}
+	doc_close(doc, list);
 }
 
 /* -------------------------------------------------- header and footer */
@@ -552,6 +725,7 @@ static void running_header_footer(layout *L)
 	for (int pg = 1; pg < total; pg++) {
 		L->page = pg;
 		float hy = (float)PAGE_HEIGHT - 44;
+		doc_artifact(L->doc, ART_HEADER);
 		if (o->organisation)
 			draw_string(L, FACE_SANS, HEADER_SIZE, COLOR_MUTED, L->left, hy,
 			            o->organisation);
@@ -564,8 +738,10 @@ static void running_header_footer(layout *L)
 		char buf[64];
 		snprintf(buf, sizeof(buf), label(o->lang, "page_x_of_y"), pg + 1, total);
 		float w = string_width(L, FACE_SANS, HEADER_SIZE, buf);
+		doc_artifact(L->doc, ART_FOOTER);
 		doc_line(L->doc, pg, L->left, 50, L->right, 50, COLOR_RULE, 0.5f);
 		draw_string(L, FACE_SANS, HEADER_SIZE, COLOR_MUTED, L->right - w, 38, buf);
+		doc_artifact(L->doc, ART_NONE);
 	}
 }
 
@@ -693,9 +869,12 @@ static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hy
 	doc->info.subject = arena_strdup(doc->arena, o->subtitle);
 	doc->info.date = arena_strdup(doc->arena, o->date);
 	doc->info.lang = lang_bcp47(o->lang);
+	doc->info.data_lang = o->data_lang != o->lang ? lang_bcp47(o->data_lang) : NULL;
 
 	title_page(&L);
 	arena_reset(L.a);
+	doc->cur_elem = 1;
+	L.toc_sect = doc_elem(doc, SE_SECT, 1);
 	collect_headings(&L, b);
 	int toc_first = (int)doc->npages;
 	int toc_pages = contents(&L, toc_first, 0);
@@ -719,22 +898,28 @@ static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hy
 			place_heading(&L, k, next);
 			break;
 		case BLOCK_PARAGRAPH:
-			place_paragraph(&L, k->text, 0);
+			place_paragraph(&L, k->text, 0, k->data_lang);
 			break;
-		case BLOCK_LIST:
+		case BLOCK_LIST: {
 			if (L.page < 0)
 				layout_new_page(&L);
+			size_t list = doc->nelems; /* the L element place_list makes */
 			place_list(&L, k->list, 0, 0);
+			doc->elems[list].lang = (unsigned char)k->data_lang;
 			L.y -= PARA_GAP;
 			break;
+		}
 		case BLOCK_TABLE:
 		case BLOCK_CHART: {
 			int pg = L.page;
 			size_t ops = pg >= 0 ? doc->pages[pg].n : 0, np = doc->npages;
+			size_t elem = doc->nelems; /* the Table or Div the block makes */
 			if (k->kind == BLOCK_TABLE)
 				layout_table(&L, k->table);
 			else
 				layout_chart(&L, k->chart);
+			if (elem < doc->nelems)
+				doc->elems[elem].lang = (unsigned char)k->data_lang;
 			note_target(&L, k, pg, ops, np);
 			break;
 		case BLOCK_IMAGE:
@@ -743,6 +928,7 @@ static int layout_pass(const block_list *b, const layout_opts *o, hyphenator *hy
 		}
 		}
 		arena_reset(L.a);
+		doc->cur_elem = L.sect ? L.sect : 1;
 		/* what a block drew before its last page is final (a list
 		 * item's marker goes on its first line's page after the item) */
 		if (hand_on && L.page > 0 && (size_t)L.page > done) {

@@ -31,6 +31,8 @@ typedef struct layout_author {
 typedef struct layout_opts {
 	const metrics *m;
 	lang_id lang;
+	lang_id data_lang;  /* the language of the data's text (headings, prose) */
+	int title_is_label; /* the title is made of labels ("Årsrapport 2018") */
 	const char *organisation;
 	const char *title;
 	const char *subtitle;     /* may be NULL */

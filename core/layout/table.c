@@ -26,6 +26,9 @@ typedef struct table_fit {
 	float *height; /* per row, header first */
 	float group_h; /* height of the header-group row, 0 if none */
 	float *tail;   /* decimal columns: widest part from the separator on */
+	/* structure: the Table's THead and TBody, the cells of the row drawn */
+	int table, head, body;
+	int *cell_elem;
 } table_fit;
 
 static para *cell(table_fit *f, const block_table *t, size_t row, size_t col)
@@ -193,6 +196,7 @@ static void fit_table(layout *L, const block_table *t, table_fit *f, int report)
 /* Draws the caption ("Tabell 3. ..." or "Tabell 3. ... (forts.)"). */
 static void draw_caption(layout *L, const block_table *t, int continued)
 {
+	int e = continued ? 0 : doc_open(L->doc, SE_CAPTION); /* else an artifact */
 	char *lead = arena_printf(L->a, "**%s %d.** %s%s%s", label(L->o->lang, "table"), L->tables,
 	                          t->caption ? t->caption : "", continued ? " " : "",
 	                          continued ? label(L->o->lang, "continued") : "");
@@ -201,6 +205,8 @@ static void draw_caption(layout *L, const block_table *t, int continued)
 	para_break(&p, L->a, content_width(L), 0);
 	draw_lines(L, &p, 0, p.nlines, L->left, L->y - CAPTION_SIZE, CAPTION_SIZE * 1.3f,
 	           COLOR_ACCENT);
+	if (e)
+		doc_close(L->doc, e);
 	L->y -= (float)p.nlines * CAPTION_SIZE * 1.3f + 4;
 }
 
@@ -220,22 +226,35 @@ static float caption_height(layout *L, const block_table *t, int continued)
 static void draw_groups(layout *L, const block_table *t, table_fit *f)
 {
 	float h = f->group_h, x = L->left;
+	document *doc = L->doc;
+	unsigned char art = doc_artifact(doc, ART_LAYOUT);
 	doc_rect(L->doc, L->page, L->left, L->y - h, content_width(L), h, &COLOR_TINT, NULL, 0);
+	doc_artifact(doc, art);
+	/* a header row of TH /Scope /Column spanning their columns */
+	int tr = art ? 0 : doc_elem(doc, SE_TR, f->head);
 	for (size_t c = 0; c < t->ncols;) {
 		size_t e = group_end(t, c);
 		float w = 0;
 		for (size_t k = c; k < e; k++)
 			w += f->width[k];
+		if (tr) {
+			int th = doc->cur_elem = doc_elem(doc, SE_TH, tr);
+			doc->elems[th].scope = 1;
+			doc->elems[th].span = (unsigned char)(e - c > 255 ? 255 : e - c);
+		}
 		if (*t->groups[c]) {
 			float tw = string_width(L, FACE_SANS_BOLD, f->size, t->groups[c]);
 			draw_string(L, FACE_SANS_BOLD, f->size, COLOR_TEXT, x + (w - tw) / 2,
 			            L->y - PAD_Y - f->size * 0.95f, t->groups[c]);
+			doc_artifact(doc, ART_LAYOUT);
 			doc_line(L->doc, L->page, x + PAD_X, L->y - h + 0.5f, x + w - PAD_X,
 			         L->y - h + 0.5f, COLOR_MUTED, 0.5f);
+			doc_artifact(doc, art);
 		}
 		x += w;
 		c = e;
 	}
+	doc->cur_elem = f->table;
 	L->y -= h;
 }
 
@@ -257,6 +276,18 @@ static void draw_row(layout *L, const block_table *t, table_fit *f, size_t r, in
 	                                  : (float)(to - from) * f->leading + 2 * PAD_Y;
 	float x = L->left, w = content_width(L);
 	unsigned flags = r ? t->row_flags[r - 1] : 0;
+	document *doc = L->doc;
+	/* structure: a TR of TH /Scope /Column (the header) or TD, made when
+	 * the row begins (a row split over pages keeps its cells); none in a
+	 * repeated header, which is an artifact */
+	unsigned char art = doc_artifact(doc, ART_LAYOUT);
+	if (from == 0 && !art) {
+		int tr = doc_elem(doc, SE_TR, r == 0 ? f->head : f->body);
+		for (size_t c = 0; c < t->ncols; c++) {
+			f->cell_elem[c] = doc_elem(doc, r == 0 ? SE_TH : SE_TD, tr);
+			doc->elems[f->cell_elem[c]].scope = r == 0;
+		}
+	}
 	if (r == 0)
 		doc_rect(L->doc, L->page, x, L->y - h, w, h, &COLOR_TINT, NULL, 0);
 	else if (zebra)
@@ -264,8 +295,10 @@ static void draw_row(layout *L, const block_table *t, table_fit *f, size_t r, in
 		         0);
 	if (flags & RAPPORT_ROW_TOTAL)
 		doc_line(L->doc, L->page, x, L->y, x + w, L->y, COLOR_TEXT, 0.8f);
+	doc_artifact(doc, art);
 	for (size_t c = 0; c < t->ncols; c++) {
 		para *p = cell(f, t, r, c);
+		doc->cur_elem = art ? f->table : f->cell_elem[c];
 		float base = L->y - PAD_Y - f->size * 0.95f;
 		for (size_t k = from; k < to && k < p->nlines; k++) {
 			float lx = x + PAD_X;
@@ -284,9 +317,12 @@ static void draw_row(layout *L, const block_table *t, table_fit *f, size_t r, in
 		}
 		x += f->width[c];
 	}
+	doc->cur_elem = f->table;
 	L->y -= h;
+	doc_artifact(doc, ART_LAYOUT);
 	if (r == 0)
 		doc_line(L->doc, L->page, L->left, L->y, L->right, L->y, COLOR_ACCENT, 0.9f);
+	doc_artifact(doc, art);
 }
 
 /* Height of the header rows (groups and column headers). */
@@ -298,11 +334,18 @@ static float header_height(const table_fit *f)
 /* The caption, the top rule and the header rows at the cursor. */
 static void draw_head(layout *L, const block_table *t, table_fit *f, int continued)
 {
+	/* a repeated head (and its "(forts.)" caption) is an artifact */
+	unsigned char art = doc_artifact(L->doc, continued ? ART_LAYOUT : ART_NONE);
 	draw_caption(L, t, continued);
+	doc_artifact(L->doc, ART_LAYOUT);
 	doc_line(L->doc, L->page, L->left, L->y, L->right, L->y, COLOR_ACCENT, 0.9f);
+	doc_artifact(L->doc, continued ? ART_LAYOUT : ART_NONE);
+	if (!continued)
+		f->head = doc_elem(L->doc, SE_THEAD, f->table);
 	if (f->group_h > 0)
 		draw_groups(L, t, f);
 	draw_row(L, t, f, 0, 0, 0, (size_t)-1);
+	doc_artifact(L->doc, art);
 }
 
 float table_min_height(layout *L, const block_table *t)
@@ -327,7 +370,9 @@ float table_min_height(layout *L, const block_table *t)
 /* Starts a continuation page: closes the table here, repeats the head. */
 static void continue_overleaf(layout *L, const block_table *t, table_fit *f)
 {
+	unsigned char art = doc_artifact(L->doc, ART_LAYOUT);
 	doc_line(L->doc, L->page, L->left, L->y, L->right, L->y, COLOR_ACCENT, 0.9f);
+	doc_artifact(L->doc, art);
 	layout_new_page(L);
 	draw_head(L, t, f, 1);
 }
@@ -345,7 +390,13 @@ void layout_table(layout *L, const block_table *t)
 		layout_new_page(L);
 	else
 		L->y -= space_before;
+	/* structure: Table > Caption, THead, TBody: one Table over all its
+	 * pages */
+	document *doc = L->doc;
+	f.table = doc_open(doc, SE_TABLE);
+	f.cell_elem = arena_alloc(L->a, (t->ncols + 1) * sizeof(int));
 	draw_head(L, t, &f, 0);
+	f.body = doc_elem(doc, SE_TBODY, f.table);
 	for (size_t r = 1; r <= t->nrows; r++) {
 		int zebra = t->zebra && (r % 2) == 0;
 		if (L->y - f.height[r] >= L->bottom - 0.01f) {
@@ -376,6 +427,9 @@ void layout_table(layout *L, const block_table *t)
 				continue_overleaf(L, t, &f);
 		}
 	}
+	doc_artifact(doc, ART_LAYOUT);
 	doc_line(L->doc, L->page, L->left, L->y, L->right, L->y, COLOR_ACCENT, 0.9f);
+	doc_artifact(doc, ART_NONE);
+	doc_close(doc, f.table);
 	L->y -= 14;
 }

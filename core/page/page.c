@@ -17,6 +17,7 @@ void document_free(document *doc)
 		free(doc->pages[i].ops);
 	free(doc->pages);
 	free(doc->outline);
+	free(doc->elems);
 	arena_free(doc->arena);
 	memset(doc, 0, sizeof(*doc));
 }
@@ -61,6 +62,8 @@ draw_op *doc_op(document *doc, int pg, enum draw_kind kind)
 	memset(op, 0, sizeof(*op));
 	op->kind = kind;
 	op->line_width = 0.5f;
+	op->elem = doc->cur_elem;
+	op->art = doc->cur_art;
 	return op;
 }
 
@@ -116,4 +119,38 @@ void doc_outline(document *doc, int level, const char *title, int pg, float y)
 	e->title = arena_strdup(doc->arena, title);
 	e->page = pg;
 	e->y = y;
+}
+
+int doc_elem(document *doc, enum se_role role, int parent)
+{
+	if (doc->nelems == 0) { /* [0] unused, [1] the Document */
+		GROW(doc->elems, doc->elems_cap, 2);
+		memset(doc->elems, 0, 2 * sizeof(*doc->elems));
+		doc->elems[1].role = SE_DOCUMENT;
+		doc->nelems = 2;
+	}
+	GROW(doc->elems, doc->elems_cap, doc->nelems + 1);
+	struct_elem *e = &doc->elems[doc->nelems];
+	memset(e, 0, sizeof(*e));
+	e->role = (unsigned char)role;
+	e->parent = parent > 0 && (size_t)parent < doc->nelems ? parent : 1;
+	return (int)doc->nelems++;
+}
+
+int doc_open(document *doc, enum se_role role)
+{
+	return doc->cur_elem = doc_elem(doc, role, doc->cur_elem);
+}
+
+void doc_close(document *doc, int elem)
+{
+	if (elem > 0 && (size_t)elem < doc->nelems)
+		doc->cur_elem = doc->elems[elem].parent;
+}
+
+unsigned char doc_artifact(document *doc, unsigned char k)
+{
+	unsigned char was = doc->cur_art;
+	doc->cur_art = k;
+	return was;
 }

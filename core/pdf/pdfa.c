@@ -193,7 +193,11 @@ HPDF_STATUS pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m)
 	        "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
 	        "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
 	        "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-	        "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+	        "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+	        "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
+	        "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+	        "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+	        "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
 	        "   <dc:format>application/pdf</dc:format>\n");
 	container(&b, "dc:title", "Alt", m->title);
 	container(&b, "dc:creator", "Seq", m->author);
@@ -205,8 +209,30 @@ HPDF_STATUS pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m)
 	simple(&b, "xmp:CreateDate", m->created);
 	simple(&b, "xmp:ModifyDate", m->modified);
 	simple(&b, "xmp:MetadataDate", m->modified);
+	/* PDF/A-3a (tagged) and PDF/UA-1; pdfuaid is no schema PDF/A knows,
+	 * so it is described as an extension schema */
 	put(&b, "   <pdfaid:part>3</pdfaid:part>\n"
-	        "   <pdfaid:conformance>B</pdfaid:conformance>\n"
+	        "   <pdfaid:conformance>A</pdfaid:conformance>\n"
+	        "   <pdfuaid:part>1</pdfuaid:part>\n"
+	        "   <pdfaExtension:schemas>\n"
+	        "    <rdf:Bag>\n"
+	        "     <rdf:li rdf:parseType=\"Resource\">\n"
+	        "      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+	        "      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+	        "      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+	        "      <pdfaSchema:property>\n"
+	        "       <rdf:Seq>\n"
+	        "        <rdf:li rdf:parseType=\"Resource\">\n"
+	        "         <pdfaProperty:name>part</pdfaProperty:name>\n"
+	        "         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+	        "         <pdfaProperty:category>internal</pdfaProperty:category>\n"
+	        "         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+	        "        </rdf:li>\n"
+	        "       </rdf:Seq>\n"
+	        "      </pdfaSchema:property>\n"
+	        "     </rdf:li>\n"
+	        "    </rdf:Bag>\n"
+	        "   </pdfaExtension:schemas>\n"
 	        "  </rdf:Description>\n"
 	        " </rdf:RDF>\n"
 	        "</x:xmpmeta>\n"
@@ -310,7 +336,7 @@ static unsigned char *find_last(unsigned char *hay, size_t n, const char *needle
 	return NULL;
 }
 
-int pdfa_save(HPDF_Doc pdf, const char *path, diag *d)
+int pdfa_save(HPDF_Doc pdf, const pdf_objs *objs, const char *path, diag *d)
 {
 	static const HPDF_BYTE zero[ID_LEN] = {0};
 	HPDF_Array id = HPDF_Array_New(pdf->mmgr);
@@ -334,6 +360,18 @@ int pdfa_save(HPDF_Doc pdf, const char *path, diag *d)
 		           (unsigned long)st);
 		free(bytes);
 		return -1;
+	}
+	if (objs && objs->n) {
+		size_t new_size = size;
+		unsigned char *with = objstm_rewrite(bytes, &new_size, objs);
+		if (!with) {
+			diag_error(d, NULL,
+			           "PDF writer: cannot add the object streams (libharu's "
+			           "cross-reference table is not as expected)");
+			return -1;
+		}
+		bytes = with;
+		size = (HPDF_UINT32)new_size;
 	}
 
 	/* the placeholder, as libharu writes a binary string: <00...00><00...00> */

@@ -10,6 +10,7 @@
 #include <hpdf.h>
 
 #include "base/diag.h"
+#include "pdf/objstm.h"
 
 /* The document's descriptive metadata, exactly as written to Info (UTF-8,
  * already sanitised by the writer); any may be NULL.  Dates are in the form
@@ -31,7 +32,7 @@ HPDF_STATUS pdfa_set_info_dates(HPDF_Doc pdf, const pdfa_meta *m);
 /* Adds the catalog's /Metadata: an uncompressed XMP packet saying the same
  * as Info (dc:title, dc:creator, dc:description, pdf:Keywords, pdf:Producer,
  * xmp:CreatorTool, the dates, dc:language) plus pdfaid:part 3,
- * pdfaid:conformance B. */
+ * pdfaid:conformance A (tagged), pdfuaid:part 1 (PDF/UA-1). */
 HPDF_STATUS pdfa_add_metadata(HPDF_Doc pdf, const pdfa_meta *m);
 /* The ICC profile the output intent embeds. */
 const char *pdfa_icc_path(void);
@@ -39,10 +40,11 @@ const char *pdfa_icc_path(void);
  * pdfa_icc_path() (ICC v2, 3 components).  Returns 0, or -1 after reporting
  * to d. */
 int pdfa_add_output_intent(HPDF_Doc pdf, diag *d);
-/* Saves pdf to path with a trailer /ID of two equal 16-byte strings: the
- * first half of the SHA-256 of the file as written with an all-zero /ID.  The
- * same document therefore always gets the same /ID and the same bytes.
- * Returns 0, or -1 after reporting to d. */
-int pdfa_save(HPDF_Doc pdf, const char *path, diag *d);
+/* Saves pdf to path, with the objects of objs (if not NULL) in object
+ * streams and a cross-reference stream (objstm_rewrite), and a trailer /ID
+ * of two equal 16-byte strings: the first half of the SHA-256 of the file
+ * as written with an all-zero /ID.  The same document therefore always gets
+ * the same /ID and the same bytes.  Returns 0, or -1 after reporting to d. */
+int pdfa_save(HPDF_Doc pdf, const pdf_objs *objs, const char *path, diag *d);
 
 #endif

@@ -38,7 +38,9 @@
 #include "pdf/embed.h"
 #include "pdf/flate.h"
 #include "pdf/fontlist.h"
+#include "pdf/objstm.h"
 #include "pdf/pdfa.h"
+#include "pdf/tags.h"
 #include "pdf/tounicode.h"
 #include "pdf/ttf.h"
 
@@ -81,6 +83,7 @@ struct pdf_writer {
 	size_t npages, pages_cap;
 	unsigned char *early;
 	flate_queue *queue; /* compresses each page's content once drawn */
+	pdf_tags *tags;     /* the marked content drawn, for the structure tree */
 	int draw_failed;    /* pdf_writer_draw failed (and reported why) */
 	int used;           /* pdf_writer_write has run */
 	int release_pages;  /* free each page's ops once drawn */
@@ -407,6 +410,7 @@ pdf_writer *pdf_writer_new(const char *fonts_list, diag *d)
 		return NULL;
 	}
 
+	w->tags = tags_new();
 	w->pdf = HPDF_New(on_error, w);
 	if (!w->pdf) {
 		diag_error(d, NULL, "PDF writer: cannot create a libharu document (out of memory)");
@@ -502,6 +506,7 @@ void pdf_writer_free(pdf_writer *w)
 		flate_queue_finish(w->queue);
 	free(w->pages);
 	free(w->early);
+	tags_free(w->tags);
 	if (w->pdf)
 		HPDF_Free(w->pdf);
 	for (int f = 0; f < FACE_COUNT; f++) {
@@ -560,6 +565,12 @@ static size_t sanitize(pdf_writer *w, const char *s, int keep_nbsp, uint8_t *mar
 struct pen {
 	pdf_writer *w;
 	HPDF_Page page;
+	const document *doc;
+	size_t pg;            /* its index */
+	int mc_open;          /* a marked-content sequence is open ... */
+	int mc_in_text;       /* ... begun inside the text object ... */
+	int mc_elem;          /* ... of this element (tagged), or */
+	unsigned char mc_art; /* ... an artifact of this kind */
 	int in_text; /* inside BT ... ET */
 	int face;    /* -1: no font set */
 	float size;
@@ -568,6 +579,8 @@ struct pen {
 	float line_width; /* < 0: not set */
 	long tx, ty;      /* origin of the text line matrix in 1/POS_UNIT pt (BT: 0) */
 	int tj_open;      /* a TJ array of the current line is open (put_text) */
+	int tj_cont;      /* one was closed for a new marked-content sequence:
+	                   * the next word of the line may go on from tj_x */
 	double tj_x;      /* where the text position is in it, pt */
 };
 
@@ -638,6 +651,7 @@ static HPDF_STATUS set_stroke(struct pen *p, rgb c, float width)
 
 static HPDF_STATUS close_tj(struct pen *p);
 
+/* Ends the text object (and a marked-content sequence begun inside it). */
 static HPDF_STATUS end_text(struct pen *p)
 {
 	if (!p->in_text)
@@ -645,8 +659,91 @@ static HPDF_STATUS end_text(struct pen *p)
 	HPDF_STATUS st = close_tj(p);
 	if (st != HPDF_OK)
 		return st;
+	p->tj_cont = 0;
+	if (p->mc_open && p->mc_in_text) {
+		HPDF_PageAttr attr = p->page->attr;
+		if ((st = HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)"EMC\n", 4)) !=
+		    HPDF_OK)
+			return st;
+		p->mc_open = 0;
+	}
 	p->in_text = 0;
 	return HPDF_Page_EndText(p->page);
+}
+
+static HPDF_STATUS begin_text(struct pen *p)
+{
+	if (p->in_text)
+		return HPDF_OK;
+	HPDF_STATUS st = HPDF_Page_BeginText(p->page);
+	if (st == HPDF_OK) {
+		p->in_text = 1;
+		p->tx = p->ty = 0;
+	}
+	return st;
+}
+
+/* Makes op's content part of the right marked-content sequence: its
+ * structure element's (BDC with the next MCID of the page) or an Artifact
+ * (a running head or foot: /Pagination).  Sequences and text objects nest:
+ * text goes into sequences begun inside its text object (so that a
+ * paragraph with links and hyphenated words stays one BT ... ET), paths
+ * and images into sequences outside any. */
+static HPDF_STATUS mark_content(struct pen *p, const draw_op *op)
+{
+	int is_text = op->kind == DRAW_TEXT;
+	if (is_text && (!op->text || !op->text[0]))
+		return HPDF_OK; /* draws nothing */
+	HPDF_STATUS st = is_text ? HPDF_OK : end_text(p);
+	if (st != HPDF_OK)
+		return st;
+	int tagged = op->elem > 0 && (size_t)op->elem < p->doc->nelems;
+	unsigned char art = op->art ? op->art : tagged ? ART_NONE : ART_LAYOUT;
+	int elem = art ? 0 : op->elem;
+	if (p->mc_open && p->mc_art == art && p->mc_elem == elem)
+		return HPDF_OK;
+	if (p->mc_open && !p->mc_in_text) {
+		st = end_text(p); /* the text object is inside the sequence */
+	} else {
+		int was = p->tj_open;
+		st = close_tj(p);
+		p->tj_cont = was;
+	}
+	if (st == HPDF_OK && is_text)
+		st = begin_text(p);
+	if (st != HPDF_OK)
+		return st;
+	HPDF_PageAttr attr = p->page->attr;
+	char buf[96];
+	int n = 0;
+	if (p->mc_open)
+		n = snprintf(buf, sizeof(buf), "EMC\n");
+	if (art == ART_HEADER || art == ART_FOOTER)
+		n += snprintf(buf + n, sizeof(buf) - (size_t)n,
+		              "/Artifact <</Type /Pagination /Subtype /%s>> BDC\n",
+		              art == ART_HEADER ? "Header" : "Footer");
+	else if (art)
+		n += snprintf(buf + n, sizeof(buf) - (size_t)n, "/Artifact BMC\n");
+	else
+		n += snprintf(buf + n, sizeof(buf) - (size_t)n, "/%s <</MCID %d>> BDC\n",
+		              tags_role_name(p->doc->elems[elem].role),
+		              tags_mcid(p->w->tags, p->pg, elem));
+	p->mc_open = 1;
+	p->mc_in_text = p->in_text;
+	p->mc_art = art;
+	p->mc_elem = elem;
+	return HPDF_Stream_Write(attr->stream, (HPDF_BYTE *)buf, (HPDF_UINT)n);
+}
+
+/* Ends the open marked-content sequence, if any (and the text object). */
+static HPDF_STATUS end_marked(struct pen *p)
+{
+	HPDF_STATUS st = end_text(p);
+	if (st != HPDF_OK || !p->mc_open)
+		return st;
+	p->mc_open = 0;
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)"EMC\n", 4);
 }
 
 /* Creates face f's PDF font.  libharu's CIDFontType2_New looks up the glyph
@@ -816,7 +913,13 @@ static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int jo
 	if (joins) {
 		/* the gap in 1/1000 text space units (negative: move right),
 		 * in tenths (1e-4 em: the same few numbers recur on a line, which
-		 * deflate likes), and where the viewer will then be */
+		 * deflate likes), and where the viewer will then be; after a
+		 * new marked-content sequence, in a new TJ array */
+		if (!p->tj_open) {
+			*o++ = '[';
+			p->tj_open = 1;
+		}
+		p->tj_cont = 0;
 		long adj = lround((p->tj_x - op->x) * 1000.0 / size * 10.0);
 		if (adj) {
 			*o++ = ' ';
@@ -834,6 +937,7 @@ static HPDF_STATUS put_text(struct pen *p, const draw_op *op, size_t len, int jo
 		p->ty = y;
 		p->tj_x = (double)x / POS_UNIT;
 		p->tj_open = 1;
+		p->tj_cont = 0;
 	}
 	o = put_string(w, op->face, o, op->text, len, &width);
 	p->tj_x += (double)width * size / 1000.0;
@@ -886,18 +990,14 @@ static HPDF_STATUS draw_text(struct pen *p, const draw_op *op)
 		w->drawn[op->face] = xcalloc(0x10000 / 8, 1);
 	}
 	size_t len = strlen(op->text);
-	int joins = p->tj_open && p->face == (int)op->face && p->size == op->size && p->has_fill &&
-	            same_rgb(p->fill, clamp_rgb(op->fill)) && pos_units(op->y) == p->ty &&
-	            op->x >= p->tj_x - 0.01 && op->size > 0;
+	int joins = (p->tj_open || p->tj_cont) && p->face == (int)op->face && p->size == op->size &&
+	            p->has_fill && same_rgb(p->fill, clamp_rgb(op->fill)) &&
+	            pos_units(op->y) == p->ty && op->x >= p->tj_x - 0.01 && op->size > 0;
 	if (!joins) {
 		if ((st = close_tj(p)) != HPDF_OK)
 			return st;
-		if (!p->in_text) {
-			if ((st = HPDF_Page_BeginText(p->page)) != HPDF_OK)
-				return st;
-			p->in_text = 1;
-			p->tx = p->ty = 0;
-		}
+		if ((st = begin_text(p)) != HPDF_OK)
+			return st;
 		if (p->face != (int)op->face || p->size != op->size) {
 			if ((st = set_font(p, op->face, op->size)) != HPDF_OK)
 				return st;
@@ -1043,12 +1143,23 @@ static HPDF_Destination make_dest(pdf_writer *w, HPDF_Page target, float top)
 	return st == HPDF_OK ? dst : NULL;
 }
 
-/* Borderless, printable (/F 4, as PDF/A requires). */
-static HPDF_STATUS finish_annot(HPDF_Annotation annot)
+/* Borderless, printable (/F 4, as PDF/A requires), described (/Contents:
+ * the text, else the URI, as PDF/UA requires), and an OBJR of op's Link
+ * element in the structure tree. */
+static HPDF_STATUS finish_annot(struct pen *p, const draw_op *op, HPDF_Annotation annot,
+                                const char *contents)
 {
+	pdf_writer *w = p->w;
 	HPDF_STATUS st = HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
 	if (st == HPDF_OK)
 		st = HPDF_Dict_AddNumber(annot, "F", 4);
+	if (st == HPDF_OK && contents && *contents) {
+		sanitize(w, contents, 1, NULL);
+		HPDF_String str = HPDF_String_New(w->pdf->mmgr, w->buf, w->utf8);
+		st = str ? HPDF_Dict_Add(annot, "Contents", str) : status_of(w, HPDF_OK);
+	}
+	if (st == HPDF_OK)
+		tags_annot(w->tags, p->pg, annot, op->elem);
 	return st;
 }
 
@@ -1069,7 +1180,7 @@ static HPDF_STATUS draw_link(struct pen *p, const draw_op *op, HPDF_Page *pages,
 	HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(p->page, op_rect(op), dst);
 	if (!annot)
 		return status_of(w, HPDF_OK);
-	return finish_annot(annot);
+	return finish_annot(p, op, annot, op->text);
 }
 
 /* URIs must be 7-bit ASCII in PDF: other bytes (UTF-8 of an IRI), controls
@@ -1099,7 +1210,7 @@ static HPDF_STATUS draw_uri(struct pen *p, const draw_op *op)
 	HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(p->page, op_rect(op), w->buf);
 	if (!annot)
 		return status_of(w, HPDF_OK);
-	return finish_annot(annot);
+	return finish_annot(p, op, annot, op->text);
 }
 
 static const char *op_name(enum draw_kind k)
@@ -1157,7 +1268,8 @@ static int op_finite(const draw_op *op)
 static int draw_page(pdf_writer *w, const document *doc, size_t pg, diag *d)
 {
 	HPDF_Page *pages = w->pages;
-	struct pen p = {.w = w, .page = pages[pg], .face = -1, .line_width = -1};
+	struct pen p = {
+	        .w = w, .page = pages[pg], .doc = doc, .pg = pg, .face = -1, .line_width = -1};
 	const page *pgs = &doc->pages[pg];
 
 	for (size_t i = 0; i < pgs->n; i++) {
@@ -1171,7 +1283,10 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, diag *d)
 			return -1;
 		}
 		/* Annotations are not content: they do not interrupt a text object. */
-		if (op->kind != DRAW_TEXT && op->kind != DRAW_LINK && op->kind != DRAW_URI)
+		if (op->kind != DRAW_LINK && op->kind != DRAW_URI)
+			st = mark_content(&p, op);
+		if (st == HPDF_OK && op->kind != DRAW_TEXT && op->kind != DRAW_LINK &&
+		    op->kind != DRAW_URI)
 			st = end_text(&p);
 		if (st == HPDF_OK) {
 			switch (op->kind) {
@@ -1227,7 +1342,7 @@ static int draw_page(pdf_writer *w, const document *doc, size_t pg, diag *d)
 			return -1;
 		}
 	}
-	HPDF_STATUS st = end_text(&p);
+	HPDF_STATUS st = end_marked(&p);
 	if (st != HPDF_OK) {
 		report(w, d, st, "PDF writer: page %zu: ending text", pg + 1);
 		return -1;
@@ -1746,6 +1861,7 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 
 	HPDF_STATUS st;
 	pdfa_meta meta = {0};
+	pdf_objs objs = {0};
 	int rc = -1;
 	if (w->npages > doc->npages) {
 		diag_error(d, NULL, "PDF writer: %zu pages were drawn, but the document has %zu",
@@ -1784,7 +1900,11 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 	    embed_files(w->pdf, w->attach, w->nattach, meta.modified[0] ? mod_date : NULL, d) != 0)
 		goto out;
 
-	if ((st = HPDF_SetPageMode(w->pdf, doc->noutline ? HPDF_PAGE_MODE_USE_OUTLINE
+	HPDF_Dict prefs = HPDF_Dict_New(w->pdf->mmgr); /* the title, not the file name */
+	if ((st = prefs ? HPDF_Dict_Add(w->pdf->catalog, "ViewerPreferences", prefs)
+	                : status_of(w, HPDF_OK)) != HPDF_OK ||
+	    (st = HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE)) != HPDF_OK ||
+	    (st = HPDF_SetPageMode(w->pdf, doc->noutline ? HPDF_PAGE_MODE_USE_OUTLINE
 	                                                 : HPDF_PAGE_MODE_USE_NONE)) != HPDF_OK ||
 	    (st = HPDF_SetPageLayout(w->pdf, HPDF_PAGE_LAYOUT_SINGLE)) != HPDF_OK) {
 		report(w, d, st, "PDF writer: setting the page mode and layout");
@@ -1813,15 +1933,21 @@ int pdf_writer_write(pdf_writer *w, document *doc, const char *path, diag *d)
 		report(w, d, st, "PDF writer: compressing the streams");
 		goto out;
 	}
+	/* the structure tree last: its objects are numbered after libharu's */
+	if ((st = tags_finish(w->tags, w->pdf, doc, w->pages, w->npages, &objs)) != HPDF_OK) {
+		report(w, d, st, "PDF writer: writing the structure tree");
+		goto out;
+	}
 	/* Anything libharu noted without failing a call would fail the save. */
 	if (w->err != HPDF_OK) {
 		report(w, d, HPDF_OK, "PDF writer: libharu reported an error while drawing");
 		goto out;
 	}
-	if (pdfa_save(w->pdf, path, d) != 0)
+	if (pdfa_save(w->pdf, &objs, path, d) != 0)
 		goto out;
 	rc = 0;
 out:
+	objs_free(&objs);
 	free((char *)meta.title);
 	free((char *)meta.author);
 	free((char *)meta.subject);

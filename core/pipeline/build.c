@@ -169,12 +169,23 @@ static int emit_all(pipeline *p)
 		const report_section *s = &p->r.sections[i];
 		if (!section_included(p, s))
 			continue;
+		size_t first = p->blocks.n; /* the data's own text, in its language */
 		blocks_heading(&p->blocks, s->level, s->title);
 		text_blocks(jnode_get(s->node, "intro"), s->level, &p->blocks, p->d, p->data_dir);
+		for (size_t k = first; k < p->blocks.n; k++)
+			p->blocks.v[k].data_lang = 1;
+		first = p->blocks.n;
 		p->ctx.origin = p->origins[i];
 		if (host_emit(&p->ctx, s, p->types[i]) != 0)
 			return p->ctx.limit_hit || p->kinds[i]->builtin ? EXIT_DATA : EXIT_PLUGIN;
+		/* a text section's content is the data's own text */
+		if (p->kinds[i]->builtin && strcmp(s->type, "text") == 0)
+			for (size_t k = first; k < p->blocks.n; k++)
+				p->blocks.v[k].data_lang = 1;
+		first = p->blocks.n;
 		text_blocks(jnode_get(s->node, "outro"), s->level, &p->blocks, p->d, p->data_dir);
+		for (size_t k = first; k < p->blocks.n; k++)
+			p->blocks.v[k].data_lang = 1;
 	}
 	if (jnode_bool(jnode_get(jdoc_root(p->r.def), "chart_data_appendix"), 1))
 		chart_data_appendix(&p->blocks, p->o->lang);
@@ -424,6 +435,8 @@ static int write_pdf(pipeline *p, pdf_writer *w, double t0)
 	layout_opts lo = {0};
 	lo.m = pdf_writer_metrics(w);
 	lo.lang = o->lang;
+	lang_from_string(p->r.lang, &lo.data_lang);
+	lo.title_is_label = p->r.single_year;
 	lo.organisation = p->r.organisation;
 	lo.title = p->r.title;
 	lo.subtitle = p->r.subtitle;

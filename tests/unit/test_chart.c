@@ -165,6 +165,48 @@ static void bar_heights_follow_the_data(void **state)
 	blocks_free(&b);
 }
 
+/* The chart is a Figure in the structure tree whose /Alt says what it is
+ * and every value (the chart had no alt text of its own), beside its
+ * caption in a Div; its bars are the Figure's content. */
+static void a_chart_is_a_figure_with_its_values(void **state)
+{
+	(void)state;
+	block_list b;
+	blocks_init(&b);
+	blocks_heading(&b, 1, "Diagram");
+	const double v[] = {95, 586, 235, 183, 176.5, 10, 20, 30, 40, 50};
+	add_chart(&b, RAPPORT_CHART_BAR, 5, 2, v);
+	layout_opts o = opts();
+	document doc;
+	document_init(&doc);
+	assert_int_equal(layout_run(&b, &o, &doc, NULL, &D), 0);
+	int fig = 0;
+	for (size_t e = 1; e < doc.nelems; e++)
+		if (doc.elems[e].role == SE_FIGURE)
+			fig = (int)e;
+	assert_true(fig > 0);
+	assert_string_equal(doc.elems[fig].text,
+	                    "Stapeldiagram: Ett diagram. Kvinnor: 2016 95; 2017 586; 2018 235; "
+	                    "2019 183; 2020 176,5. Män: 2016 10; 2017 20; 2018 30; 2019 40; "
+	                    "2020 50. Värdena finns i tabellerna i avsnittet Diagramdata.");
+	int div = doc.elems[fig].parent, caption = 0, bars = 0;
+	assert_int_equal(doc.elems[div].role, SE_DIV);
+	for (size_t e = 1; e < doc.nelems; e++)
+		if (doc.elems[e].parent == div && doc.elems[e].role == SE_CAPTION)
+			caption = (int)e;
+	assert_true(caption > fig);
+	const page *pg = &doc.pages[2];
+	for (size_t i = 0; i < pg->n; i++)
+		if (is_series_fill(&pg->ops[i], 0)) {
+			assert_int_equal(pg->ops[i].elem, fig);
+			assert_int_equal(pg->ops[i].art, ART_NONE);
+			bars++;
+		}
+	assert_int_equal(bars, 5);
+	document_free(&doc);
+	blocks_free(&b);
+}
+
 /* Eight series with long names: the legend wraps into rows that stay
  * inside the margins and above every bar. */
 static void a_long_legend_wraps_above_the_data(void **state)
@@ -335,6 +377,7 @@ int main(void)
 	        cmocka_unit_test(every_step_is_1_2_or_5),
 	        cmocka_unit_test(series_keep_apart_in_greyscale),
 	        cmocka_unit_test(bar_heights_follow_the_data),
+	        cmocka_unit_test(a_chart_is_a_figure_with_its_values),
 	        cmocka_unit_test(a_long_legend_wraps_above_the_data),
 	        cmocka_unit_test(long_category_labels_wrap),
 	        cmocka_unit_test(missing_values_leave_gaps),

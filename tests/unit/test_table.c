@@ -75,28 +75,35 @@ static void layout(block_list *b, document *doc)
 	assert_int_equal(layout_run(b, &o, doc, NULL, &D), 0);
 }
 
-/* 400 rows: more than three pages; the header group and the column headers
- * on every page, "(forts.)" on every page but the first, each row once. */
-static void long_table_repeats_its_head(void **state)
+/* Lays out a table of 400 rows "r0".."r399" under a header group
+ * ("Anställda" over "Kvinnor" and "Män"). */
+static void long_table(block_list *b, document *doc)
 {
-	(void)state;
-	block_list b;
-	blocks_init(&b);
-	blocks_heading(&b, 1, "Tabeller");
+	blocks_init(b);
+	blocks_heading(b, 1, "Tabeller");
 	const char *head[] = {"År", "Kvinnor", "Män"};
 	const char *groups[] = {"", "Anställda", "Anställda"};
-	block_table *t = blocks_table(&b, "Många rader", 3, head, NULL);
-	table_set_groups(&b, t, groups);
+	block_table *t = blocks_table(b, "Många rader", 3, head, NULL);
+	table_set_groups(b, t, groups);
 	for (int i = 0; i < 400; i++) {
 		char y[16], n[16], m[16];
 		snprintf(y, sizeof(y), "r%d", i);
 		snprintf(n, sizeof(n), "%d", i * 3);
 		snprintf(m, sizeof(m), "%d", i * 7);
 		const char *row[] = {y, n, m};
-		table_add_row(&b, t, row, 0);
+		table_add_row(b, t, row, 0);
 	}
+	layout(b, doc);
+}
+
+/* 400 rows: more than three pages; the header group and the column headers
+ * on every page, "(forts.)" on every page but the first, each row once. */
+static void long_table_repeats_its_head(void **state)
+{
+	(void)state;
+	block_list b;
 	document doc;
-	layout(&b, &doc);
+	long_table(&b, &doc);
 	size_t first = 2, last = doc.npages - 1;
 	assert_true(last - first + 1 > 3);
 	for (size_t pg = first; pg <= last; pg++) {
@@ -113,6 +120,82 @@ static void long_table_repeats_its_head(void **state)
 		assert_int_equal(seen, 1);
 	}
 	assert_inside_margins(&doc);
+	document_free(&doc);
+	blocks_free(&b);
+}
+
+/* Is element e inside element anc (or anc itself)? */
+static int inside(const document *doc, int e, int anc)
+{
+	for (; e > 0; e = e == 1 ? 0 : doc->elems[e].parent)
+		if (e == anc)
+			return 1;
+	return 0;
+}
+
+/* The same 400 rows in the structure tree: one Table over all its pages,
+ * with a THead of two header rows (the group row's TH spanning its columns)
+ * and a TBody of 400 TR of 3 TD; each row's text in its own TD; the heads
+ * and "(forts.)" captions repeated on later pages are artifacts. */
+static void long_table_is_one_table(void **state)
+{
+	(void)state;
+	block_list b;
+	document doc;
+	long_table(&b, &doc);
+	int table = 0, thead = 0, tbody = 0, tables = 0;
+	for (size_t e = 1; e < doc.nelems; e++) {
+		const struct_elem *se = &doc.elems[e];
+		if (se->role == SE_TABLE)
+			table = (int)e, tables++;
+		if (se->role == SE_THEAD)
+			thead = (int)e;
+		if (se->role == SE_TBODY)
+			tbody = (int)e;
+	}
+	assert_int_equal(tables, 1);
+	assert_int_equal(doc.elems[thead].parent, table);
+	assert_int_equal(doc.elems[tbody].parent, table);
+	int head_rows = 0, body_rows = 0, spanned = 0;
+	for (size_t e = 1; e < doc.nelems; e++) {
+		const struct_elem *se = &doc.elems[e];
+		if (se->role == SE_TR && se->parent == thead)
+			head_rows++;
+		if (se->role == SE_TR && se->parent == tbody)
+			body_rows++;
+		if (se->role == SE_TH) {
+			assert_int_equal(se->scope, 1);
+			spanned += se->span == 2;
+		}
+	}
+	assert_int_equal(head_rows, 2);
+	assert_int_equal(body_rows, 400);
+	assert_int_equal(spanned, 1); /* "Anställda" over two columns */
+	size_t pages_with_rows = 0;
+	for (size_t pg = 2; pg < doc.npages; pg++) {
+		int rows_here = 0;
+		for (size_t i = 0; i < doc.pages[pg].n; i++) {
+			const draw_op *op = &doc.pages[pg].ops[i];
+			if (op->kind != DRAW_TEXT)
+				continue;
+			if (op->text[0] == 'r' && op->text[1] >= '0' && op->text[1] <= '9') {
+				assert_int_equal(op->art, ART_NONE);
+				assert_int_equal(doc.elems[op->elem].role, SE_TD);
+				assert_true(inside(&doc, op->elem, tbody));
+				rows_here = 1;
+			}
+			if (strcmp(op->text, "Kvinnor") == 0 || strcmp(op->text, "(forts.)") == 0) {
+				/* tagged once, on the first page; artifacts after */
+				if (pg == 2)
+					assert_true(op->art == ART_NONE &&
+					            inside(&doc, op->elem, table));
+				else
+					assert_int_equal(op->art, ART_LAYOUT);
+			}
+		}
+		pages_with_rows += (size_t)rows_here;
+	}
+	assert_true(pages_with_rows > 3);
 	document_free(&doc);
 	blocks_free(&b);
 }
@@ -338,6 +421,7 @@ int main(void)
 	D.quiet = 1;
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(long_table_repeats_its_head),
+	        cmocka_unit_test(long_table_is_one_table),
 	        cmocka_unit_test(rows_are_not_split),
 	        cmocka_unit_test(a_row_taller_than_a_page_is_split),
 	        cmocka_unit_test(column_widths_follow_content),
